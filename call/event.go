@@ -27,9 +27,12 @@ const (
 	EventEnded
 	// EventFailed: the media connection could not be set up or broke.
 	EventFailed
+	// EventOpenDoor: the other side of the connected call asked this station to
+	// pulse its door relay. Only the peer of a connected call can cause it.
+	EventOpenDoor
 )
 
-var eventNames = [...]string{"unknown", "incoming", "connected", "rejected", "disconnected", "statuschanged", "error", "ringing", "ended", "failed"}
+var eventNames = [...]string{"unknown", "incoming", "connected", "rejected", "disconnected", "statuschanged", "error", "ringing", "ended", "failed", "opendoor"}
 
 // String returns the seed's name for the event ("statuschanged").
 func (t EventType) String() string {
