@@ -550,7 +550,15 @@ func (c *Client) isFinished(id string) bool {
 	return false
 }
 
+// setStatus moves the current call to s and announces it.
 func (c *Client) setStatus(s Status) {
+	c.storeStatus(s)
+	c.emit(Event{Type: EventStatusChanged})
+}
+
+// storeStatus moves the current call to s and updates the Snapshot, so that
+// handlers of the events that follow already see s.
+func (c *Client) storeStatus(s Status) {
 	if c.cur != nil {
 		c.cur.status = s
 	}
@@ -561,7 +569,6 @@ func (c *Client) setStatus(s Status) {
 	c.snapMu.Lock()
 	c.snap = snap
 	c.snapMu.Unlock()
-	c.emit(Event{Type: EventStatusChanged})
 }
 
 // emit completes e with the current call and status and hands it to the dispatcher.
@@ -620,11 +627,9 @@ func (c *Client) peerState(s PeerState) {
 		if cur.status == StatusConnecting {
 			c.stopTimer(timerConnect)
 			cur.connected = true
-			cur.status = StatusConnected
+			c.storeStatus(StatusConnected)
 			c.log.Info("connected", "call", cur.info.CallID, "peer", cur.info.PeerUserID())
 			c.emit(Event{Type: EventConnected, Tracks: append([]RemoteTrack(nil), cur.tracks...)})
-			c.setStatus(StatusConnected)
-			return
 		}
 	case PeerDisconnected:
 		if _, running := cur.timers[timerDisconnect]; !running {

@@ -59,11 +59,14 @@ func (c *Client) handle(m Message) {
 			c.drop(m, "hangup before the call was answered")
 			return
 		}
-		reason := m.Reason
-		if reason != ReasonTaken && reason != ReasonFailed {
-			reason = ReasonHangup
+		switch m.Reason {
+		case ReasonFailed:
+			c.end(ReasonFailed, fmt.Errorf("call: %s/%s reports that the connection failed", m.From, m.FromDevice))
+		case ReasonTaken:
+			c.end(ReasonTaken, nil)
+		default:
+			c.end(ReasonHangup, nil)
 		}
-		c.end(reason, nil)
 	case MsgCandidate:
 		c.handleCandidate(m)
 	case MsgOpenDoor:
