@@ -1,0 +1,455 @@
+package mqttsignal
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	mqtt "github.com/eclipse/paho.mqtt.golang"
+
+	"github.com/intercomd/intercomd/call"
+)
+
+// ErrClosed is returned by a Signaler's methods after Close.
+var ErrClosed = errors.New("mqttsignal: signaler is closed")
+
+// dedupeSize is how many recent fromDevice+seq pairs a Signaler remembers.
+const dedupeSize = 4096
+
+// seq is shared by every Signaler in the process so that two Signalers with
+// the same device id (tests, a restart within a microsecond) never reuse a
+// number: it starts at the Unix time in µs when the process started.
+var seq atomic.Uint64
+
+func init() { seq.Store(uint64(time.Now().UnixMicro())) }
+
+func nextSeq() uint64 { return seq.Add(1) }
+
+// Signaler carries call.Messages over MQTT (docs/protocol.md). It also receives
+// daemon commands, publishes command results and state, and tracks presence on
+// its channels. Create it with New; it is safe for concurrent use.
+type Signaler struct {
+	opts   Options
+	log    *slog.Logger
+	client mqtt.Client
+	self   Recipient
+
+	messages  *queue[call.Message]
+	commands  *queue[Command]
+	presence  presenceMap
+	presenceC chan struct{} // capacity 1
+	connC     chan struct{} // capacity 1
+
+	dedupeMu sync.Mutex
+	dedupe   *recentSet
+
+	received  atomic.Uint64
+	delivered atomic.Uint64
+	dropped   [len(dropReasonNames)]atomic.Uint64
+
+	// mu guards closed, ready, readyGen and readyC. Goroutines are added to wg
+	// only while holding mu and !closed, so Close's Wait sees them all.
+	mu       sync.Mutex
+	closed   bool
+	ready    bool
+	readyGen uint64
+	readyC   chan struct{} // closed and replaced whenever ready changes
+	stop     chan struct{}
+	wg       sync.WaitGroup
+}
+
+var _ call.Signaler = (*Signaler)(nil)
+
+// New validates opts and starts connecting in the background; it does not wait
+// for the broker (use WaitConnected for that). The client reconnects by itself
+// until Close.
+func New(opts Options) (*Signaler, error) {
+	opts, err := opts.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	tlsCfg, err := opts.TLS.tlsConfig()
+	if err != nil {
+		return nil, err
+	}
+	s := &Signaler{
+		opts:      opts,
+		log:       opts.Logger.With("subsystem", "mqttsignal", "user", opts.UserID, "device", opts.DeviceID),
+		self:      Recipient{User: opts.UserID, Device: opts.DeviceID},
+		messages:  newQueue[call.Message](),
+		commands:  newQueue[Command](),
+		presenceC: make(chan struct{}, 1),
+		connC:     make(chan struct{}, 1),
+		dedupe:    newRecentSet(dedupeSize),
+		readyC:    make(chan struct{}),
+		stop:      make(chan struct{}),
+	}
+	if opts.TLS.InsecureSkipVerify {
+		s.log.Warn("TLS certificate checks are off (TLS.InsecureSkipVerify); use only for testing")
+	}
+
+	co := mqtt.NewClientOptions()
+	for _, b := range opts.Brokers {
+		co.AddBroker(b)
+	}
+	co.SetClientID(opts.ClientID)
+	co.SetUsername(opts.Username)
+	co.SetPassword(opts.Password)
+	if tlsCfg != nil {
+		co.SetTLSConfig(tlsCfg)
+	}
+	co.SetProtocolVersion(4)
+	co.SetCleanSession(true)
+	co.SetKeepAlive(opts.KeepAlive)
+	co.SetPingTimeout(opts.KeepAlive / 2)
+	co.SetConnectTimeout(5 * time.Second)
+	co.SetWriteTimeout(5 * time.Second)
+	co.SetAutoReconnect(true)
+	co.SetConnectRetry(true)
+	co.SetConnectRetryInterval(time.Second)
+	co.SetMaxReconnectInterval(opts.MaxReconnectInterval)
+	// Ordered delivery keeps each inbox's messages in order (MQTT orders per topic);
+	// the handlers only decode and queue, so one goroutine is enough.
+	co.SetOrderMatters(true)
+	co.SetBinaryWill(PresenceTopic(opts.Channels[0], opts.UserID, opts.DeviceID),
+		encodePresence(false, opts.Name, opts.Kind, opts.Clock.Now()), 1, true)
+	co.SetDefaultPublishHandler(s.onMessage)
+	co.SetOnConnectHandler(s.onConnect)
+	co.SetConnectionLostHandler(s.onConnectionLost)
+	co.SetReconnectingHandler(func(mqtt.Client, *mqtt.ClientOptions) {
+		s.log.Debug("reconnecting to the broker")
+	})
+	s.client = mqtt.NewClient(co)
+
+	s.wg.Add(2)
+	go func() { defer s.wg.Done(); s.messages.run(s.stop) }()
+	go func() { defer s.wg.Done(); s.commands.run(s.stop) }()
+	s.mu.Lock()
+	s.watch(s.client.Connect(), "connect")
+	s.mu.Unlock()
+	return s, nil
+}
+
+// Messages delivers signaling addressed to this device, validated and without
+// duplicates, in arrival order. The queue behind it is unbounded so paho's
+// callbacks never wait for the reader. Closed by Close.
+func (s *Signaler) Messages() <-chan call.Message { return s.messages.out }
+
+// Commands delivers validated commands sent to intercom/v1/ctl/{DeviceID}.
+// Invalid commands are dropped; when they carried an id, the Signaler answers
+// them itself on the result topic. Answer valid ones with PublishResult.
+// Closed by Close.
+func (s *Signaler) Commands() <-chan Command { return s.commands.out }
+
+// Send publishes m (QoS 1) to m.To's inbox on m.Channel, after filling in From,
+// FromDevice and Seq. It does not wait for the broker: failures after the
+// message was queued are logged. It returns an error when m is malformed (the
+// same rules receivers apply), its channel was not joined, or the Signaler is
+// closed.
+func (s *Signaler) Send(m call.Message) error {
+	if !slices.Contains(s.opts.Channels, m.Channel) {
+		return fmt.Errorf("mqttsignal: send %s: channel %q is not joined (joined: %v); add it to Options.Channels", m.Type, m.Channel, s.opts.Channels)
+	}
+	m.From, m.FromDevice, m.Seq = s.opts.UserID, s.opts.DeviceID, nextSeq()
+	b, err := EncodeEnvelope(m, s.opts.Clock.Now())
+	if err != nil {
+		return fmt.Errorf("mqttsignal: send %s: %w", m.Type, err)
+	}
+	return s.publish(InboxTopic(m.Channel, m.To), false, b, m.Type.String())
+}
+
+// PublishResult answers the command with the given id: ok when err is nil,
+// else err's text.
+func (s *Signaler) PublishResult(id string, err error) error {
+	if !ValidID(id) {
+		return fmt.Errorf("mqttsignal: publish result: command id %q is not an id", id)
+	}
+	r := resultWire{V: Version, ID: id, OK: err == nil}
+	if err != nil {
+		r.Error = err.Error()
+	}
+	b, _ := json.Marshal(&r)
+	return s.publish(ResultTopic(s.opts.DeviceID), false, b, "result")
+}
+
+// PublishState publishes v, marshalled to JSON, as the retained state snapshot
+// of this device (intercom/v1/state/{DeviceID}).
+func (s *Signaler) PublishState(v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("mqttsignal: publish state: %w", err)
+	}
+	return s.publish(StateTopic(s.opts.DeviceID), true, b, "state")
+}
+
+// Online lists the devices whose presence record on channel says online,
+// sorted by user and device, this device included. The list is as fresh as
+// the connection: while offline it is not updated, and after a reconnect the
+// broker's retained records refresh it.
+func (s *Signaler) Online(channel string) []Presence { return s.presence.online(channel) }
+
+// PresenceChanged receives a value (without blocking the sender: changes
+// coalesce) whenever the result of Online may have changed.
+func (s *Signaler) PresenceChanged() <-chan struct{} { return s.presenceC }
+
+// Connected reports whether the link to the broker is up and this device's
+// subscriptions are in place. While paho reconnects it is false.
+func (s *Signaler) Connected() bool {
+	s.mu.Lock()
+	ready := s.ready
+	s.mu.Unlock()
+	return ready && s.client.IsConnectionOpen()
+}
+
+// ConnectivityChanged receives a value (coalesced, never blocking the sender)
+// whenever Connected may have changed. The GPIO panel uses it to show offline.
+func (s *Signaler) ConnectivityChanged() <-chan struct{} { return s.connC }
+
+// WaitConnected blocks until Connected is true, ctx is done or the Signaler is
+// closed.
+func (s *Signaler) WaitConnected(ctx context.Context) error {
+	for {
+		s.mu.Lock()
+		ready, ch, closed := s.ready, s.readyC, s.closed
+		s.mu.Unlock()
+		if closed {
+			return ErrClosed
+		}
+		if ready && s.client.IsConnectionOpen() {
+			return nil
+		}
+		select {
+		case <-ch:
+		case <-ctx.Done():
+			return fmt.Errorf("mqttsignal: waiting for broker %v: %w", s.opts.Brokers, ctx.Err())
+		case <-s.stop:
+			return ErrClosed
+		}
+	}
+}
+
+// Stats counts what the Signaler received.
+type Stats struct {
+	// Received counts signaling payloads that arrived on this user's inboxes.
+	Received uint64
+	// Delivered counts messages handed to Messages.
+	Delivered uint64
+	// Dropped counts dropped payloads (signaling, presence and commands) by reason.
+	Dropped map[DropReason]uint64
+	// QueueHighWater is the longest the Messages queue has been.
+	QueueHighWater int
+}
+
+// Stats returns the counters so far.
+func (s *Signaler) Stats() Stats {
+	st := Stats{Received: s.received.Load(), Delivered: s.delivered.Load(), Dropped: map[DropReason]uint64{}, QueueHighWater: s.messages.highWater()}
+	for r := range s.dropped {
+		if n := s.dropped[r].Load(); n > 0 {
+			st.Dropped[DropReason(r)] = n
+		}
+	}
+	return st
+}
+
+// Close announces this device offline on every channel (a clean disconnect
+// sends no will), disconnects, stops the queues and waits for every goroutine
+// it started. Messages and Commands are closed. Close is idempotent.
+func (s *Signaler) Close() error {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return nil
+	}
+	s.closed = true
+	s.mu.Unlock()
+
+	if s.client.IsConnectionOpen() {
+		off := encodePresence(false, s.opts.Name, s.opts.Kind, s.opts.Clock.Now())
+		toks := make([]mqtt.Token, 0, len(s.opts.Channels))
+		for _, ch := range s.opts.Channels {
+			toks = append(toks, s.client.Publish(PresenceTopic(ch, s.opts.UserID, s.opts.DeviceID), 1, true, off))
+		}
+		for _, t := range toks {
+			if !t.WaitTimeout(time.Second) || t.Error() != nil {
+				s.log.Warn("could not announce offline before disconnecting; the presence record may stay online", "error", t.Error())
+				break
+			}
+		}
+	}
+	s.client.Disconnect(250)
+	close(s.stop)
+	s.wg.Wait()
+	s.setReady(false, 0)
+	return nil
+}
+
+// publish sends one message without waiting; a goroutine logs a failure.
+func (s *Signaler) publish(topic string, retained bool, payload []byte, what string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return ErrClosed
+	}
+	s.watch(s.client.Publish(topic, 1, retained, payload), what)
+	return nil
+}
+
+// watch waits for tok in a goroutine owned by s and logs a failure. The caller
+// holds s.mu and has checked !s.closed.
+func (s *Signaler) watch(tok mqtt.Token, what string) {
+	s.watchThen(tok, what, nil)
+}
+
+// watchThen is watch that also calls ok after success.
+func (s *Signaler) watchThen(tok mqtt.Token, what string, ok func()) {
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		select {
+		case <-tok.Done():
+		case <-s.stop:
+			return
+		}
+		if err := tok.Error(); err != nil {
+			s.log.Warn("MQTT operation failed", "op", what, "error", err)
+			return
+		}
+		if ok != nil {
+			ok()
+		}
+	}()
+}
+
+// onConnect runs (in its own goroutine, started by paho) after every
+// successful connect: the session is clean, so subscribe again, then announce
+// presence. It never waits on a token itself.
+func (s *Signaler) onConnect(c mqtt.Client) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return
+	}
+	s.readyGen++
+	gen := s.readyGen
+	subs := map[string]byte{CommandTopic(s.opts.DeviceID): 1}
+	for _, ch := range s.opts.Channels {
+		subs[InboxTopic(ch, s.opts.UserID)] = 1
+		subs[PresenceFilter(ch)] = 1
+	}
+	s.watchThen(c.SubscribeMultiple(subs, s.onMessage), "subscribe", func() {
+		s.setReady(true, gen)
+		s.log.Info("connected to the broker; subscriptions in place")
+	})
+	on := encodePresence(true, s.opts.Name, s.opts.Kind, s.opts.Clock.Now())
+	for _, ch := range s.opts.Channels {
+		s.watch(c.Publish(PresenceTopic(ch, s.opts.UserID, s.opts.DeviceID), 1, true, on), "presence")
+	}
+}
+
+func (s *Signaler) onConnectionLost(_ mqtt.Client, err error) {
+	s.log.Warn("lost the broker connection; reconnecting", "error", err)
+	s.setReady(false, 0)
+}
+
+// setReady records readiness. gen 0 always applies; otherwise only the
+// subscription of the latest connect may mark the Signaler ready.
+func (s *Signaler) setReady(ready bool, gen uint64) {
+	s.mu.Lock()
+	if gen != 0 && gen != s.readyGen {
+		s.mu.Unlock()
+		return
+	}
+	if !ready {
+		s.readyGen++ // a subscribe still in flight belongs to a dead connection
+	}
+	changed := s.ready != ready
+	s.ready = ready
+	if changed {
+		close(s.readyC)
+		s.readyC = make(chan struct{})
+	}
+	s.mu.Unlock()
+	if changed {
+		notify(s.connC)
+	}
+}
+
+func notify(c chan struct{}) {
+	select {
+	case c <- struct{}{}:
+	default:
+	}
+}
+
+// onMessage is paho's handler for every subscription. It decodes and queues;
+// it never blocks and never publishes-and-waits.
+func (s *Signaler) onMessage(_ mqtt.Client, msg mqtt.Message) {
+	topic, payload := msg.Topic(), msg.Payload()
+	switch pt := parseTopic(topic); pt.kind {
+	case topicInbox:
+		s.received.Add(1)
+		if msg.Retained() {
+			s.drop(DropRetained, topic, errors.New("mqttsignal: dropped (retained): signaling must not be retained; clear the topic with an empty retained message"))
+			return
+		}
+		m, err := DecodeEnvelope(topic, payload, s.self)
+		if err != nil {
+			s.drop(ReasonOf(err), topic, err)
+			return
+		}
+		s.dedupeMu.Lock()
+		fresh := s.dedupe.add(dedupeKey{m.FromDevice, m.Seq})
+		s.dedupeMu.Unlock()
+		if !fresh {
+			s.drop(DropDuplicate, topic, fmt.Errorf("mqttsignal: dropped (duplicate): %s from %s seq %d was already delivered", m.Type, m.FromDevice, m.Seq))
+			return
+		}
+		s.delivered.Add(1)
+		s.messages.push(m)
+	case topicPresence:
+		p, online, err := DecodePresence(topic, payload)
+		if err != nil {
+			s.drop(ReasonOf(err), topic, err)
+			return
+		}
+		if s.presence.set(p, online) {
+			notify(s.presenceC)
+		}
+	case topicCommand:
+		if pt.device != s.opts.DeviceID {
+			s.drop(DropTopicMismatch, topic, fmt.Errorf("mqttsignal: dropped (topic-mismatch): command for device %q", pt.device))
+			return
+		}
+		c, err := DecodeCommand(payload)
+		if err != nil {
+			s.drop(ReasonOf(err), topic, err)
+			if c.ID != "" {
+				_ = s.PublishResult(c.ID, err)
+			}
+			return
+		}
+		s.commands.push(c)
+	default:
+		s.log.Debug("ignoring a message on an unexpected topic", "topic", truncate(topic))
+	}
+}
+
+// drop counts and logs a dropped payload. Drops that happen in normal
+// operation are logged at debug, the rest at warn.
+func (s *Signaler) drop(r DropReason, topic string, err error) {
+	if int(r) >= 0 && int(r) < len(s.dropped) {
+		s.dropped[r].Add(1)
+	}
+	level := slog.LevelWarn
+	switch r {
+	case DropDuplicate, DropOwnDevice, DropOtherDevice:
+		level = slog.LevelDebug
+	}
+	s.log.Log(context.Background(), level, "dropped a message", "reason", r.String(), "topic", truncate(topic), "error", err)
+}
