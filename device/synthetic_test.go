@@ -1,0 +1,186 @@
+package device
+
+import (
+	"image"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/pion/interceptor"
+	"github.com/pion/rtp"
+	"github.com/pion/webrtc/v4"
+	"go.uber.org/goleak"
+
+	"github.com/intercomd/intercomd/clock/clocktest"
+)
+
+// fakeVideo counts encodes and marks keyframes with an IDR NAL.
+type fakeVideo struct {
+	mu     sync.Mutex
+	frames int
+	keys   int
+	closed bool
+}
+
+func (f *fakeVideo) encode(_ *image.YCbCr, key bool) ([]byte, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.frames++
+	if key {
+		f.keys++
+		return []byte{0, 0, 0, 1, 0x67, 0x42, 0, 0, 0, 1, 0x65, 1, 2, 3}, nil
+	}
+	return []byte{0, 0, 0, 1, 0x41, 1, 2, 3}, nil
+}
+
+func (f *fakeVideo) counts() (frames, keys int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.frames, f.keys
+}
+
+func (f *fakeVideo) close() error { f.closed = true; return nil }
+
+type fakeAudio struct{ n atomic.Int64 }
+
+func (f *fakeAudio) encode(pcm []int16) ([]byte, error) { f.n.Add(1); return []byte{0xf8, 1, 2}, nil }
+func (f *fakeAudio) close() error                       { return nil }
+
+// fakeBinding is the TrackLocalContext pion would pass to Bind; it records
+// the RTP packets written to it.
+type fakeBinding struct {
+	id      string
+	codec   webrtc.RTPCodecParameters
+	packets atomic.Int64
+	markers atomic.Int64
+}
+
+func (b *fakeBinding) CodecParameters() []webrtc.RTPCodecParameters {
+	return []webrtc.RTPCodecParameters{b.codec}
+}
+func (b *fakeBinding) HeaderExtensions() []webrtc.RTPHeaderExtensionParameter { return nil }
+func (b *fakeBinding) SSRC() webrtc.SSRC                                      { return 1234 }
+func (b *fakeBinding) SSRCRetransmission() webrtc.SSRC                        { return 0 }
+func (b *fakeBinding) SSRCForwardErrorCorrection() webrtc.SSRC                { return 0 }
+func (b *fakeBinding) WriteStream() webrtc.TrackLocalWriter                   { return b }
+func (b *fakeBinding) ID() string                                             { return b.id }
+func (b *fakeBinding) RTCPReader() interceptor.RTCPReader                     { return nil }
+func (b *fakeBinding) WriteRTP(h *rtp.Header, payload []byte) (int, error) {
+	b.packets.Add(1)
+	if h.Marker {
+		b.markers.Add(1)
+	}
+	return len(payload), nil
+}
+func (b *fakeBinding) Write(p []byte) (int, error) { return len(p), nil }
+
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+func TestSyntheticEncodesOnlyWhileBound(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	clk := clocktest.New(time.UnixMilli(1764213000000))
+	cfg := SyntheticConfig{Clock: clk, FrameRate: 10}.withDefaults()
+	fv, fa := &fakeVideo{}, &fakeAudio{}
+	s, err := newSynthetic(cfg, fv, fa)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+
+	// Idle: no timers, no frames, however long we wait.
+	clk.Advance(time.Second)
+	time.Sleep(20 * time.Millisecond)
+	if f, _ := fv.counts(); f != 0 || fa.n.Load() != 0 || clk.Pending() != 0 {
+		t.Fatalf("idle source encoded %d frames, %d audio packets, has %d timers", f, fa.n.Load(), clk.Pending())
+	}
+
+	vb := &fakeBinding{id: "v1", codec: webrtc.RTPCodecParameters{RTPCodecCapability: H264Capability, PayloadType: 102}}
+	ab := &fakeBinding{id: "a1", codec: webrtc.RTPCodecParameters{RTPCodecCapability: OpusCapability, PayloadType: 111}}
+	if _, err := s.VideoTrack().Bind(vb); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AudioTrack().Bind(ab); err != nil {
+		t.Fatal(err)
+	}
+	// The first bind produces a keyframe and an audio packet without any tick.
+	eventually(t, "first keyframe", func() bool { _, k := fv.counts(); return k == 1 && vb.markers.Load() == 1 })
+	eventually(t, "first audio packet", func() bool { return fa.n.Load() >= 1 && ab.packets.Load() >= 1 })
+	if st := s.Stats(); st.VideoBound != 1 || st.AudioBound != 1 || st.VideoKeyframes != 1 {
+		t.Fatalf("stats after bind: %+v", st)
+	}
+
+	// Ticks: one frame per 100 ms, not keyframes.
+	eventually(t, "video timer", func() bool { return clk.Pending() == 2 })
+	for i := 2; i <= 4; i++ {
+		clk.Advance(100 * time.Millisecond)
+		eventually(t, "ticked frame", func() bool { f, _ := fv.counts(); return f == i })
+	}
+	if _, k := fv.counts(); k != 1 {
+		t.Fatalf("%d keyframes after ticks, want 1", k)
+	}
+
+	// A keyframe request is served at once.
+	s.RequestKeyframe()
+	eventually(t, "requested keyframe", func() bool { _, k := fv.counts(); return k == 2 })
+
+	audio, video := s.SentCounts()
+	if video < 5 || audio < 1 {
+		t.Fatalf("SentCounts = %d audio, %d video", audio, video)
+	}
+
+	// Unbind both: the loops go idle and schedule nothing.
+	if err := s.VideoTrack().Unbind(vb); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AudioTrack().Unbind(ab); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "idle again", func() bool { return clk.Pending() == 0 })
+	f0, _ := fv.counts()
+	a0 := fa.n.Load()
+	clk.Advance(time.Second)
+	time.Sleep(20 * time.Millisecond)
+	if f, _ := fv.counts(); f != f0 || fa.n.Load() != a0 {
+		t.Fatalf("unbound source kept encoding: %d→%d frames, %d→%d packets", f0, f, a0, fa.n.Load())
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if !fv.closed {
+		t.Fatal("Close did not close the video encoder")
+	}
+}
+
+func TestSyntheticConfigValidate(t *testing.T) {
+	tests := []struct {
+		name string
+		cfg  SyntheticConfig
+		ok   bool
+	}{
+		{"defaults", SyntheticConfig{}, true},
+		{"audio only", SyntheticConfig{NoVideo: true}, true},
+		{"nothing", SyntheticConfig{NoVideo: true, NoAudio: true}, false},
+		{"odd width", SyntheticConfig{Width: 641, Height: 360}, false},
+		{"too narrow", SyntheticConfig{Width: 120, Height: 90}, false},
+		{"frame rate", SyntheticConfig{FrameRate: 61}, false},
+		{"low bit rate", SyntheticConfig{VideoBitRate: 1000}, false},
+		{"tone", SyntheticConfig{ToneHz: 30000}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := tt.cfg.Validate(); (err == nil) != tt.ok {
+				t.Fatalf("Validate() = %v, want ok=%v", err, tt.ok)
+			}
+		})
+	}
+}
