@@ -1,0 +1,90 @@
+package config
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestDefaultIsValid(t *testing.T) {
+	cfg := Default()
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if !cfg.EmbeddedBroker() || cfg.BrokerURL() != "tcp://127.0.0.1:1883" {
+		t.Fatalf("default broker: embedded=%v url=%s", cfg.EmbeddedBroker(), cfg.BrokerURL())
+	}
+}
+
+func TestLoadFileThenEnv(t *testing.T) {
+	cfg, err := Load("testdata/full.yaml", []string{"INTERCOMD_TARGET=alice", "INTERCOMD_RING_TIMEOUT=20s", "INTERCOMD_CHANNELS=a, b", "PATH=/bin"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Device != "door-pi" || cfg.Media.Width != 1280 || cfg.Call.ConnectTimeout != 10*time.Second || cfg.MQTT.URL != "tcp://192.0.2.10:1883" {
+		t.Fatalf("file not applied: %+v", cfg)
+	}
+	if cfg.Target != "alice" || cfg.Call.RingTimeout != 20*time.Second || strings.Join(cfg.Channels, ",") != "a,b" {
+		t.Fatalf("env not applied: target=%s ring=%s channels=%v", cfg.Target, cfg.Call.RingTimeout, cfg.Channels)
+	}
+	if cfg.BrokerURL() != "tcp://192.0.2.10:1883" {
+		t.Fatalf("BrokerURL = %s", cfg.BrokerURL())
+	}
+}
+
+func TestErrorsNameTheKey(t *testing.T) {
+	for _, tc := range []struct {
+		name, yaml, env, want string
+	}{
+		{"unknown key", "usr: door\n", "", "field usr not found"},
+		{"bad type", "media:\n  width: wide\n", "", "cannot unmarshal"},
+		{"bad user", "user: 'front door'\n", "", "user \"front door\""},
+		{"calls itself", "user: door\ntarget: door\n", "", "target \"door\" is this station's own user"},
+		{"no channels", "channels: []\n", "", "channels is empty"},
+		{"bad duration", "call:\n  ring_timeout: -1s\n", "", "call.ring_timeout must be a positive duration"},
+		{"bad env duration", "", "INTERCOMD_RING_TIMEOUT=soon", "INTERCOMD_RING_TIMEOUT=\"soon\" is not a duration"},
+		{"bad scheme", "mqtt:\n  url: http://x\n", "", "mqtt.url scheme \"http\""},
+		{"no scheme", "mqtt:\n  url: broker:1883\n", "", "mqtt.url \"broker:1883\" has no scheme"},
+		{"open broker", "broker:\n  tcp: 0.0.0.0:1883\n", "", "broker.tcp \"0.0.0.0:1883\" listens beyond loopback without credentials"},
+		{"half tls", "http:\n  tls_cert: a.pem\n", "", "http.tls_cert and http.tls_key go together"},
+		{"source", "media:\n  source: webcam\n", "", "media.source \"webcam\""},
+		{"odd size", "media:\n  width: 641\n", "", "media.width and media.height must be even"},
+		{"log level", "log:\n  level: loud\n", "", "log.level \"loud\""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := Default()
+			err := Decode([]byte(tc.yaml), &cfg)
+			if err == nil && tc.env != "" {
+				err = ApplyEnv(&cfg, []string{tc.env})
+			}
+			if err == nil {
+				err = cfg.Validate()
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v, want it to contain %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestValidateReportsEveryProblem(t *testing.T) {
+	cfg := Default()
+	cfg.User, cfg.Log.Level = "", "loud"
+	err := cfg.Validate()
+	if err == nil || !strings.Contains(err.Error(), "user") || !strings.Contains(err.Error(), "log.level") {
+		t.Fatalf("Validate = %v, want both problems", err)
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte("user: door\nchannels: [home]\n"))
+	f.Add([]byte("call:\n  ring_timeout: 30s\n"))
+	f.Add([]byte("broker:\n  users: {a: b}\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		cfg := Default()
+		if err := Decode(data, &cfg); err != nil {
+			return
+		}
+		_ = cfg.Validate() // must not panic, whatever the file says
+	})
+}
