@@ -1,0 +1,14 @@
+/** A scheduled call that can be cancelled. */
+export interface Timer {
+    /** stop prevents the call if it has not run yet. */
+    stop(): void;
+}
+/** Clock tells the time and schedules work. */
+export interface Clock {
+    /** now returns milliseconds since the unix epoch. */
+    now(): number;
+    /** after calls fn once ms milliseconds have elapsed. */
+    after(ms: number, fn: () => void): Timer;
+}
+/** realClock is the browser's (or Node's) wall clock. */
+export declare const realClock: Clock;

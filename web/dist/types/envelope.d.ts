@@ -1,0 +1,99 @@
+import { type EndReasonCode, type MediaFlags } from './types.js';
+/** Topic prefix of protocol v1. */
+export declare const TOPIC_PREFIX = "intercom/v1";
+/** Largest envelope a receiver accepts, in bytes. */
+export declare const MAX_ENVELOPE_BYTES: number;
+/** Message types on the wire (Go: call.MessageType's String forms). */
+export type MessageType = 'invite' | 'ringing' | 'accept' | 'reject' | 'cancel' | 'hangup' | 'candidate' | 'open-door';
+export declare const MESSAGE_TYPES: readonly MessageType[];
+/** A trickled ICE candidate as RTCIceCandidateInit has it; candidate "" = end of candidates. */
+export interface WireCandidate {
+    candidate: string;
+    sdpMid?: string | null;
+    sdpMLineIndex?: number | null;
+}
+/** One signaling message, field names as on the wire. */
+export interface Envelope {
+    v: 1;
+    type: MessageType;
+    channel: string;
+    call: string;
+    from: string;
+    fromDevice: string;
+    to: string;
+    toDevice?: string;
+    seq: number;
+    ttl?: number;
+    ts?: number;
+    sdp?: string;
+    media?: MediaFlags;
+    candidate?: WireCandidate;
+    reason?: EndReasonCode;
+    acceptedBy?: string;
+    name?: string;
+}
+/** What the call engine hands to its signaler: the signaler stamps v, from, fromDevice, seq and ts. */
+export type Outgoing = Omit<Envelope, 'v' | 'from' | 'fromDevice' | 'seq' | 'ts'>;
+/** isValidId reports whether s is a valid channel, user, device or call id. */
+export declare function isValidId(s: unknown): s is string;
+/** inboxTopic is the signaling inbox of userId on channel. */
+export declare function inboxTopic(channel: string, userId: string): string;
+/** presenceTopic is where deviceId of userId announces itself on channel (retained). */
+export declare function presenceTopic(channel: string, userId: string, deviceId: string): string;
+/** presenceFilter matches every presence topic of channel. */
+export declare function presenceFilter(channel: string): string;
+/** ctlTopic drives one running intercomd (used by tests and tools, not by the call engine). */
+export declare function ctlTopic(deviceId: string): string;
+/** Parses an inbox topic into its channel and user, or null. */
+export declare function parseInboxTopic(topic: string): {
+    channel: string;
+    userId: string;
+} | null;
+/** Parses a presence topic, or null. */
+export declare function parsePresenceTopic(topic: string): {
+    channel: string;
+    userId: string;
+    deviceId: string;
+} | null;
+/** The outcome of decoding one inbound message. */
+export type DecodeResult = {
+    ok: true;
+    msg: Envelope;
+} | {
+    ok: false;
+    reason: string;
+};
+/** Who is receiving: messages from this device or for another device of the user are dropped. */
+export interface Receiver {
+    userId: string;
+    deviceId: string;
+}
+/**
+ * decodeEnvelope validates one inbound payload against the topic it arrived on.
+ * It implements the receiver's drop rules of the protocol: invalid JSON, oversize,
+ * unknown v or type, a missing field the type requires, bad ids, a topic/payload
+ * mismatch, messages from this very device and messages for another device.
+ * Duplicates are the Deduper's job.
+ */
+export declare function decodeEnvelope(topic: string, payload: string | Uint8Array, self: Receiver): DecodeResult;
+/**
+ * Deduper remembers the last `capacity` (fromDevice, seq) pairs. MQTT clients re-send
+ * unacknowledged QoS 1 messages after a reconnect, so the same message can arrive twice.
+ */
+export declare class Deduper {
+    private readonly capacity;
+    private readonly seen;
+    constructor(capacity?: number);
+    /** seenBefore records the pair and reports whether it had been seen already. */
+    seenBefore(fromDevice: string, seq: number): boolean;
+}
+/**
+ * SeqCounter numbers a device's messages: strictly increasing, starting at the unix
+ * time in microseconds when the device started, so a restarted device never reuses
+ * a recent number.
+ */
+export declare class SeqCounter {
+    private last;
+    constructor(nowMs: number);
+    next(): number;
+}

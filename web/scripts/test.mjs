@@ -1,0 +1,20 @@
+// npm test: type-check the SDK, compile SDK + tests for Node, run them with
+// node:test, then check that the committed dist/ is what the sources build to.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+run(process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit']);
+rmSync(join(root, '.build'), { recursive: true, force: true });
+run(process.execPath, [tsc, '-p', 'tsconfig.test.json']);
+const testDir = join(root, '.build', 'test');
+const files = readdirSync(testDir).filter((f) => f.endsWith('.test.js')).map((f) => join(testDir, f));
+run(process.execPath, ['--test', ...files]);
+run(process.execPath, [join(root, 'scripts', 'build.mjs'), '--check']);

@@ -1,0 +1,121 @@
+// Receiver drop rules of the signaling envelope, topics and de-duplication.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Deduper, SeqCounter, decodeEnvelope, inboxTopic, isValidId, parsePresenceTopic, presenceTopic } from '../src/envelope.js';
+
+const self = { userId: 'panel', deviceId: 'panel-tab' };
+const topic = inboxTopic('home', 'panel');
+
+function env(over: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    v: 1, type: 'invite', channel: 'home', call: '9f2c4e1a7b3d5c60', from: 'door', fromDevice: 'door-pi',
+    to: 'panel', toDevice: '', seq: 1764213000123001, ttl: 30000, ts: 1764213000123, sdp: 'v=0...',
+    media: { audio: true, video: true }, name: 'Front door', ...over,
+  };
+}
+
+function decode(o: unknown, t = topic) {
+  return decodeEnvelope(t, typeof o === 'string' ? o : JSON.stringify(o), self);
+}
+
+describe('decodeEnvelope', () => {
+  it('accepts the protocol example and keeps its fields', () => {
+    const r = decode(env());
+    assert.ok(r.ok, !r.ok ? r.reason : '');
+    assert.deepEqual(r.msg, {
+      v: 1, type: 'invite', channel: 'home', call: '9f2c4e1a7b3d5c60', from: 'door', fromDevice: 'door-pi', to: 'panel',
+      seq: 1764213000123001, ttl: 30000, ts: 1764213000123, sdp: 'v=0...', media: { audio: true, video: true }, name: 'Front door',
+    });
+  });
+
+  it('accepts every type with its required fields, from bytes too', () => {
+    const ok = [
+      env({ type: 'ringing', sdp: undefined }),
+      env({ type: 'accept', sdp: 'v=0 answer' }),
+      env({ type: 'reject', reason: 'busy' }),
+      env({ type: 'cancel', reason: 'taken', acceptedBy: 'panel-tab' }),
+      env({ type: 'hangup', reason: 'hangup' }),
+      env({ type: 'candidate', candidate: { candidate: 'candidate:1 1 udp 1 10.0.0.1 5000 typ host', sdpMid: '0', sdpMLineIndex: 0 } }),
+      env({ type: 'candidate', candidate: { candidate: '' } }),
+      env({ type: 'open-door' }),
+    ];
+    for (const o of ok) {
+      const r = decodeEnvelope(topic, new TextEncoder().encode(JSON.stringify(o)), self);
+      assert.ok(r.ok, `${o.type}: ${!r.ok ? r.reason : ''}`);
+    }
+  });
+
+  const drops: [string, unknown, RegExp, string?][] = [
+    ['invalid JSON', '{"v":1,', /invalid JSON/],
+    ['not an object', '[1,2]', /not a JSON object/],
+    ['unknown v', env({ v: 2 }), /version/],
+    ['unknown type', env({ type: 'dance' }), /unknown type/],
+    ['missing sdp on invite', env({ sdp: undefined }), /missing sdp/],
+    ['missing sdp on accept', env({ type: 'accept', sdp: '' }), /missing sdp/],
+    ['missing reason on reject', env({ type: 'reject' }), /reason/],
+    ['unknown reason on hangup', env({ type: 'hangup', reason: 'bored' }), /reason/],
+    ['missing candidate', env({ type: 'candidate' }), /candidate/],
+    ['bad sdpMLineIndex', env({ type: 'candidate', candidate: { candidate: 'c', sdpMLineIndex: -1 } }), /sdpMLineIndex/],
+    ['bad call id', env({ call: 'no spaces allowed' }), /call/],
+    ['long from', env({ from: 'x'.repeat(65) }), /from/],
+    ['missing fromDevice', env({ fromDevice: undefined }), /fromDevice/],
+    ['bad toDevice', env({ toDevice: 'a/b' }), /toDevice/],
+    ['missing seq', env({ seq: undefined }), /seq/],
+    ['fractional seq', env({ seq: 1.5 }), /seq/],
+    ['bad media', env({ media: { audio: 'yes', video: true } }), /media/],
+    ['channel mismatch', env({ channel: 'office' }), /does not match topic channel/],
+    ['to mismatch', env({ to: 'alice' }), /does not match topic user/],
+    ['from this device', env({ fromDevice: 'panel-tab' }), /from this device/],
+    ['for another device', env({ toDevice: 'panel-phone' }), /for device panel-phone/],
+    ['oversize', env({ sdp: 'x'.repeat(70 * 1024) }), /oversize/],
+    ['another user\'s inbox', env({ to: 'alice' }), /addressed to user alice/, inboxTopic('home', 'alice')],
+    ['not an inbox topic', env(), /not an inbox topic/, 'intercom/v1/home/presence/door/door-pi'],
+  ];
+  for (const [name, o, want, t] of drops) {
+    it(`drops: ${name}`, () => {
+      const r = decode(o, t);
+      assert.equal(r.ok, false);
+      assert.match((r as { reason: string }).reason, want);
+    });
+  }
+});
+
+describe('ids and topics', () => {
+  it('validates ids', () => {
+    for (const ok of ['door', 'door-pi', 'a.b_c-D9', 'x'.repeat(64)]) assert.ok(isValidId(ok), ok);
+    for (const bad of ['', 'x'.repeat(65), 'a b', 'a/b', 'a+b', '#', 3, null]) assert.ok(!isValidId(bad), String(bad));
+  });
+  it('builds and parses topics', () => {
+    assert.equal(inboxTopic('home', 'door'), 'intercom/v1/home/user/door');
+    assert.equal(presenceTopic('home', 'door', 'door-pi'), 'intercom/v1/home/presence/door/door-pi');
+    assert.deepEqual(parsePresenceTopic('intercom/v1/home/presence/door/door-pi'), { channel: 'home', userId: 'door', deviceId: 'door-pi' });
+    assert.equal(parsePresenceTopic('intercom/v1/home/presence/door'), null);
+  });
+});
+
+describe('Deduper', () => {
+  it('drops a (fromDevice, seq) pair seen before', () => {
+    const d = new Deduper(3);
+    assert.equal(d.seenBefore('door-pi', 1), false);
+    assert.equal(d.seenBefore('door-pi', 1), true);
+    assert.equal(d.seenBefore('door-2', 1), false, 'seq is per device');
+  });
+  it('forgets the oldest beyond its capacity', () => {
+    const d = new Deduper(2);
+    d.seenBefore('a', 1);
+    d.seenBefore('a', 2);
+    d.seenBefore('a', 3);
+    assert.equal(d.seenBefore('a', 1), false);
+    assert.equal(d.seenBefore('a', 3), true);
+  });
+});
+
+describe('SeqCounter', () => {
+  it('starts at unix microseconds and strictly increases', () => {
+    const s = new SeqCounter(1764213000123);
+    assert.equal(s.next(), 1764213000123001);
+    assert.equal(s.next(), 1764213000123002);
+    assert.ok(Number.isSafeInteger(s.next()));
+  });
+});
