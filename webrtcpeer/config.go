@@ -1,0 +1,75 @@
+package webrtcpeer
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+
+	"github.com/pion/webrtc/v4"
+)
+
+// MediaSource is the local media a Factory sends: the shared tracks of a
+// camera, microphone or synthetic generator. Every device.Source satisfies it
+// (package device declares the same method set and documents the contract).
+type MediaSource interface {
+	// AudioTrack and VideoTrack return the shared tracks, nil when the source
+	// lacks that kind. The same track is added to every call.
+	AudioTrack() webrtc.TrackLocal
+	VideoTrack() webrtc.TrackLocal
+	// RequestKeyframe asks for a keyframe as soon as possible; it must not block.
+	RequestKeyframe()
+	// SentCounts returns the audio packets and video frames written to the
+	// tracks since the source started.
+	SentCounts() (audioPackets, videoFrames uint64)
+}
+
+// Config configures a Factory. The zero Config works for calls on one host or
+// a LAN without media to send; set Source to send media.
+type Config struct {
+	// ICEServers are STUN and TURN servers (none by default: host candidates only).
+	ICEServers []webrtc.ICEServer
+	// NetworkTypes limits candidate gathering (default udp4 and udp6).
+	NetworkTypes []webrtc.NetworkType
+	// InterfaceFilter, if set, keeps only the interfaces it returns true for
+	// ("wlan0", say); IPFilter does the same per local address.
+	InterfaceFilter func(name string) bool
+	IPFilter        func(ip net.IP) bool
+	// NoLoopback leaves loopback addresses out of the candidates. They are in by
+	// default: a call between two processes on one host (tests, a local panel)
+	// has no other path when the host has no other interface.
+	NoLoopback bool
+	// ResolveMDNS lets pion resolve remote ".local" candidates, which browsers
+	// send to hide LAN addresses. Off by default (mDNS fully disabled): the call
+	// still connects through peer-reflexive candidates, and no multicast socket
+	// is opened.
+	ResolveMDNS bool
+	// PortMin and PortMax bound the UDP ports ICE uses (both zero: any port),
+	// for firewalls.
+	PortMin, PortMax uint16
+	// Source supplies the media to send; nil makes every peer receive-only.
+	Source MediaSource
+	// Logger receives the package's and pion's logs (default slog.Default()).
+	Logger *slog.Logger
+	// PionLogLevel is the least level of pion messages that are logged
+	// (default slog.LevelWarn).
+	PionLogLevel slog.Leveler
+}
+
+// Validate reports a Config that NewFactory would reject.
+func (c Config) Validate() error {
+	if (c.PortMin == 0) != (c.PortMax == 0) || c.PortMin > c.PortMax {
+		return fmt.Errorf("webrtcpeer: UDP port range %d-%d: set both ends, min <= max, or neither", c.PortMin, c.PortMax)
+	}
+	for i, s := range c.ICEServers {
+		if len(s.URLs) == 0 {
+			return fmt.Errorf("webrtcpeer: ICE server %d has no URLs; give it stun: or turn: URLs or remove it", i)
+		}
+	}
+	for _, nt := range c.NetworkTypes {
+		if nt == 0 {
+			return errors.New("webrtcpeer: unknown network type in NetworkTypes; use webrtc.NetworkTypeUDP4 and friends")
+		}
+	}
+	return nil
+}

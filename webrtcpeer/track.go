@@ -1,0 +1,70 @@
+package webrtcpeer
+
+import (
+	"github.com/pion/rtcp"
+	"github.com/pion/webrtc/v4"
+
+	"github.com/intercomd/intercomd/call"
+)
+
+// RemoteTrack is a track received from the other side. It implements
+// call.RemoteTrack.
+type RemoteTrack struct {
+	id, kind, streamID string
+}
+
+var _ call.RemoteTrack = RemoteTrack{}
+
+// ID returns the track's id.
+func (t RemoteTrack) ID() string { return t.id }
+
+// Kind returns "audio" or "video".
+func (t RemoteTrack) Kind() string { return t.kind }
+
+// StreamID returns the id of the stream the track belongs to.
+func (t RemoteTrack) StreamID() string { return t.streamID }
+
+// readBufferSize holds any RTP packet pion accepts (its receive MTU is 1460).
+const readBufferSize = 1500
+
+// onTrack starts the reader of a new remote track, asks the sender for a
+// keyframe so the picture starts at once, and reports the track.
+func (p *Peer) onTrack(track *webrtc.TrackRemote, _ *webrtc.RTPReceiver) {
+	video := track.Kind() == webrtc.RTPCodecTypeVideo
+	if !p.goOwned(func() { p.readTrack(track, video) }) {
+		return
+	}
+	if video {
+		err := p.pc.WriteRTCP([]rtcp.Packet{&rtcp.PictureLossIndication{MediaSSRC: uint32(track.SSRC())}})
+		if err != nil {
+			p.log.Debug("asking for a first keyframe failed", "err", err)
+		}
+	}
+	p.emit(call.PeerEvent{Type: call.PeerEventTrack, Track: RemoteTrack{
+		id: track.ID(), kind: track.Kind().String(), streamID: track.StreamID(),
+	}})
+}
+
+// readTrack counts a remote track's packets until the connection closes.
+// Frames are counted by the RTP marker bit, which ends every video frame.
+func (p *Peer) readTrack(track *webrtc.TrackRemote, video bool) {
+	buf := make([]byte, readBufferSize)
+	for {
+		n, _, err := track.Read(buf)
+		if err != nil {
+			return
+		}
+		if n < 12 {
+			continue // not RTP; pion should not pass it on
+		}
+		p.bytes.Add(uint64(n))
+		if !video {
+			p.audioPackets.Add(1)
+			continue
+		}
+		p.videoPackets.Add(1)
+		if buf[1]&0x80 != 0 {
+			p.videoFrames.Add(1)
+		}
+	}
+}
