@@ -10275,6 +10275,19 @@ var TOPIC_PREFIX = "intercom/v1";
 var MAX_ENVELOPE_BYTES = 64 * 1024;
 var MESSAGE_TYPES = ["invite", "ringing", "accept", "reject", "cancel", "hangup", "candidate", "open-door"];
 var ID_RE = /^[A-Za-z0-9_.-]{1,64}$/;
+var RESERVED_CHANNELS = ["ctl", "state"];
+var MAX_TTL_MS = 36e5;
+var MAX_NAME_BYTES = 256;
+var RULES = {
+  invite: { sdp: true, ttl: true, toDevice: false, reasons: [] },
+  ringing: { sdp: false, ttl: false, toDevice: true, reasons: [] },
+  accept: { sdp: true, ttl: false, toDevice: true, reasons: [] },
+  reject: { sdp: false, ttl: false, toDevice: true, reasons: ["rejected", "busy"] },
+  cancel: { sdp: false, ttl: false, toDevice: false, reasons: ["cancelled", "no-answer", "taken", "rejected"] },
+  hangup: { sdp: false, ttl: false, toDevice: true, reasons: ["hangup", "taken", "failed"] },
+  candidate: { sdp: false, ttl: false, toDevice: false, reasons: [] },
+  "open-door": { sdp: false, ttl: false, toDevice: true, reasons: [] }
+};
 function isValidId(s) {
   return typeof s === "string" && ID_RE.test(s);
 }
@@ -10339,6 +10352,20 @@ function decodeEnvelope(topic, payload, self2) {
   if (where.userId !== self2.userId) return fail(`${type}: addressed to user ${where.userId}, not ${self2.userId}`);
   if (m.fromDevice === self2.deviceId) return fail(`${type}: from this device`);
   if (m.toDevice && m.toDevice !== self2.deviceId) return fail(`${type}: for device ${m.toDevice}`);
+  if (RESERVED_CHANNELS.includes(m.channel)) return fail(`${type}: channel ${m.channel} is reserved by the topic layout`);
+  const rule = RULES[type];
+  if (rule.toDevice && !m.toDevice) return fail(`${type}: missing toDevice`);
+  if (m.ttl !== void 0 && m.ttl !== null && m.ttl > MAX_TTL_MS) return fail(`${type}: ttl ${m.ttl} ms is over an hour`);
+  if (rule.ttl && !m.ttl) return fail(`${type}: missing ttl (the ring timeout in ms)`);
+  if (!rule.sdp && m.sdp) return fail(`${type}: sdp not allowed`);
+  if (typeof m.name === "string" && new TextEncoder().encode(m.name).length > MAX_NAME_BYTES) return fail(`${type}: name over ${MAX_NAME_BYTES} bytes`);
+  if (rule.reasons.length === 0 && m.reason !== void 0 && m.reason !== null && m.reason !== "") return fail(`${type}: reason not allowed`);
+  if (rule.reasons.length > 0 && !rule.reasons.includes(m.reason)) {
+    return fail(`${type}: bad or missing reason ${JSON.stringify(m.reason)}, want ${rule.reasons.join("|")}`);
+  }
+  const taken = type === "cancel" && m.reason === "taken";
+  if (taken && !m.acceptedBy) return fail("cancel: missing acceptedBy (required with reason taken)");
+  if (!taken && m.acceptedBy) return fail(`${type}: acceptedBy allowed only on cancel with reason taken`);
   switch (type) {
     case "invite":
     case "accept":
@@ -10353,11 +10380,6 @@ function decodeEnvelope(topic, payload, self2) {
       }
       break;
     }
-    case "reject":
-    case "cancel":
-    case "hangup":
-      if (!isEndReason(m.reason)) return fail(`${type}: bad or missing reason ${JSON.stringify(m.reason)}`);
-      break;
   }
   if (m.media !== void 0 && m.media !== null) {
     const md = m.media;
@@ -10644,7 +10666,6 @@ var CallEngine = class {
       const err = e instanceof IntercomError ? e : mediaError(e);
       this.emitError(call, err);
       if (err.code === "peer") {
-        this.sendToPeer(call, { type: "reject", reason: "failed" });
         this.end(call, "failed", { error: err });
       }
       throw err;
@@ -10687,7 +10708,6 @@ var CallEngine = class {
         call.ringingDevices.add(m.fromDevice);
         (_a = call.timers.grace) == null ? void 0 : _a.stop();
         call.timers.grace = void 0;
-        call.graceReason = "";
         this.emit("ringing", { ...this.base(call), deviceId: m.fromDevice });
         return;
       case "accept":
@@ -10702,13 +10722,11 @@ var CallEngine = class {
         }
         call.ringingDevices.delete(m.fromDevice);
         if (call.ringingDevices.size > 0 || call.timers.grace) return;
-        call.graceReason = m.reason ?? "busy";
         call.timers.grace = this.cfg.clock.after(this.t.busyGrace, () => {
           call.timers.grace = void 0;
           if (call.ended || call.status !== "calling" || call.acceptedBy || call.ringingDevices.size > 0) return;
-          const reason = call.graceReason || "busy";
-          this.trySend(call, { type: "cancel", reason, channel: call.info.channelId, call: call.info.callId, to: call.info.calleeId });
-          this.end(call, reason);
+          this.trySend(call, { type: "cancel", reason: "cancelled", channel: call.info.channelId, call: call.info.callId, to: call.info.calleeId });
+          this.end(call, "busy");
         });
         return;
       case "hangup":
@@ -10896,7 +10914,6 @@ var CallEngine = class {
       accepting: false,
       acceptedBy: "",
       ringingDevices: /* @__PURE__ */ new Set(),
-      graceReason: "",
       timers: {},
       ended: false
     };
@@ -11356,7 +11373,7 @@ var IntercomClient = class _IntercomClient {
         }
         this.events.emit("error", { error: err });
       });
-      client.on("message", (topic, payload) => this.onMessage(topic, payload));
+      client.on("message", (topic, payload, packet) => this.onMessage(topic, payload, packet.retain));
     });
   }
   unreachableMessage(detail) {
@@ -11377,10 +11394,14 @@ var IntercomClient = class _IntercomClient {
       c.publish(presenceTopic(ch, this.userId, this.deviceId), presencePayload("online", this.name, this.opts.kind ?? "browser", this.clock.now()), { qos: 1, retain: true });
     }
   }
-  onMessage(topic, payload) {
+  onMessage(topic, payload, retained) {
     if (topic.startsWith(`${TOPIC_PREFIX}/`) && topic.split("/")[3] === "presence") {
       const why = this.presence.handle(topic, payload);
       if (why) this.log.warn(`intercom: drop presence: ${why}`);
+      return;
+    }
+    if (retained) {
+      this.log.warn(`intercom: drop retained message on ${topic}: signaling is never retained; clear it with an empty retained message`);
       return;
     }
     const r = decodeEnvelope(topic, payload, { userId: this.userId, deviceId: this.deviceId });

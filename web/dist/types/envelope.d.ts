@@ -34,6 +34,19 @@ export interface Envelope {
 }
 /** What the call engine hands to its signaler: the signaler stamps v, from, fromDevice, seq and ts. */
 export type Outgoing = Omit<Envelope, 'v' | 'from' | 'fromDevice' | 'seq' | 'ts'>;
+/** Ids the topic layout uses at the channel's level. */
+export declare const RESERVED_CHANNELS: readonly string[];
+/**
+ * What each type requires beyond the common fields, and the reasons it may carry:
+ * the same table as the Go receiver (mqttsignal), so neither side sends what the
+ * other drops.
+ */
+export declare const RULES: Record<MessageType, {
+    sdp: boolean;
+    ttl: boolean;
+    toDevice: boolean;
+    reasons: readonly EndReasonCode[];
+}>;
 /** isValidId reports whether s is a valid channel, user, device or call id. */
 export declare function isValidId(s: unknown): s is string;
 /** inboxTopic is the signaling inbox of userId on channel. */

@@ -232,7 +232,7 @@ export class IntercomClient {
         }
         this.events.emit('error', { error: err });
       });
-      client.on('message', (topic, payload) => this.onMessage(topic, payload));
+      client.on('message', (topic, payload, packet) => this.onMessage(topic, payload, packet.retain));
     });
   }
 
@@ -257,10 +257,15 @@ export class IntercomClient {
     }
   }
 
-  private onMessage(topic: string, payload: Uint8Array): void {
+  private onMessage(topic: string, payload: Uint8Array, retained: boolean): void {
     if (topic.startsWith(`${TOPIC_PREFIX}/`) && topic.split('/')[3] === 'presence') {
       const why = this.presence.handle(topic, payload);
       if (why) this.log.warn(`intercom: drop presence: ${why}`);
+      return;
+    }
+    if (retained) {
+      // A retained invite would ring every device each time it reconnects.
+      this.log.warn(`intercom: drop retained message on ${topic}: signaling is never retained; clear it with an empty retained message`);
       return;
     }
     const r = decodeEnvelope(topic, payload, { userId: this.userId, deviceId: this.deviceId });

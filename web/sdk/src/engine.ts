@@ -146,7 +146,6 @@ interface Call {
   accepting: boolean;
   acceptedBy: string;
   ringingDevices: Set<string>;
-  graceReason: EndReasonCode | '';
   timers: { ring?: Timer; connect?: Timer; disconnected?: Timer; grace?: Timer };
   ended: boolean;
 }
@@ -406,8 +405,8 @@ export class CallEngine {
       const err = e instanceof IntercomError ? e : mediaError(e);
       this.emitError(call, err);
       if (err.code === 'peer') {
-        // The offer itself is unusable: nobody on this device can answer it.
-        this.sendToPeer(call, { type: 'reject', reason: 'failed' });
+        // The offer itself is unusable here. Say nothing: another device of this
+        // user may still answer it, and reject carries only rejected or busy.
         this.end(call, 'failed', { error: err });
       }
       throw err;
@@ -451,7 +450,6 @@ export class CallEngine {
         call.ringingDevices.add(m.fromDevice);
         call.timers.grace?.stop();
         call.timers.grace = undefined;
-        call.graceReason = '';
         this.emit('ringing', { ...this.base(call), deviceId: m.fromDevice });
         return;
       case 'accept':
@@ -465,16 +463,15 @@ export class CallEngine {
           this.end(call, 'rejected');
           return;
         }
-        // busy (or failed): another device of the user may still be free.
+        // busy: another device of the user may still be free.
         call.ringingDevices.delete(m.fromDevice);
         if (call.ringingDevices.size > 0 || call.timers.grace) return;
-        call.graceReason = m.reason ?? 'busy';
         call.timers.grace = this.cfg.clock.after(this.t.busyGrace, () => {
           call.timers.grace = undefined;
           if (call.ended || call.status !== 'calling' || call.acceptedBy || call.ringingDevices.size > 0) return;
-          const reason = call.graceReason || 'busy';
-          this.trySend(call, { type: 'cancel', reason, channel: call.info.channelId, call: call.info.callId, to: call.info.calleeId });
-          this.end(call, reason);
+          // A device that has not answered yet stops ringing (cancel carries no busy).
+          this.trySend(call, { type: 'cancel', reason: 'cancelled', channel: call.info.channelId, call: call.info.callId, to: call.info.calleeId });
+          this.end(call, 'busy');
         });
         return;
       case 'hangup':
@@ -677,7 +674,6 @@ export class CallEngine {
       accepting: false,
       acceptedBy: '',
       ringingDevices: new Set(),
-      graceReason: '',
       timers: {},
       ended: false,
     };

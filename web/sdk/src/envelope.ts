@@ -47,6 +47,28 @@ export type Outgoing = Omit<Envelope, 'v' | 'from' | 'fromDevice' | 'seq' | 'ts'
 
 const ID_RE = /^[A-Za-z0-9_.-]{1,64}$/;
 
+/** Ids the topic layout uses at the channel's level. */
+export const RESERVED_CHANNELS: readonly string[] = ['ctl', 'state'];
+
+const MAX_TTL_MS = 3_600_000;
+const MAX_NAME_BYTES = 256;
+
+/**
+ * What each type requires beyond the common fields, and the reasons it may carry:
+ * the same table as the Go receiver (mqttsignal), so neither side sends what the
+ * other drops.
+ */
+export const RULES: Record<MessageType, { sdp: boolean; ttl: boolean; toDevice: boolean; reasons: readonly EndReasonCode[] }> = {
+  invite: { sdp: true, ttl: true, toDevice: false, reasons: [] },
+  ringing: { sdp: false, ttl: false, toDevice: true, reasons: [] },
+  accept: { sdp: true, ttl: false, toDevice: true, reasons: [] },
+  reject: { sdp: false, ttl: false, toDevice: true, reasons: ['rejected', 'busy'] },
+  cancel: { sdp: false, ttl: false, toDevice: false, reasons: ['cancelled', 'no-answer', 'taken', 'rejected'] },
+  hangup: { sdp: false, ttl: false, toDevice: true, reasons: ['hangup', 'taken', 'failed'] },
+  candidate: { sdp: false, ttl: false, toDevice: false, reasons: [] },
+  'open-door': { sdp: false, ttl: false, toDevice: true, reasons: [] },
+};
+
 /** isValidId reports whether s is a valid channel, user, device or call id. */
 export function isValidId(s: unknown): s is string {
   return typeof s === 'string' && ID_RE.test(s);
@@ -144,6 +166,20 @@ export function decodeEnvelope(topic: string, payload: string | Uint8Array, self
   if (m.fromDevice === self.deviceId) return fail(`${type}: from this device`);
   if (m.toDevice && m.toDevice !== self.deviceId) return fail(`${type}: for device ${m.toDevice}`);
 
+  if (RESERVED_CHANNELS.includes(m.channel as string)) return fail(`${type}: channel ${m.channel} is reserved by the topic layout`);
+  const rule = RULES[type];
+  if (rule.toDevice && !m.toDevice) return fail(`${type}: missing toDevice`);
+  if (m.ttl !== undefined && m.ttl !== null && (m.ttl as number) > MAX_TTL_MS) return fail(`${type}: ttl ${m.ttl} ms is over an hour`);
+  if (rule.ttl && !m.ttl) return fail(`${type}: missing ttl (the ring timeout in ms)`);
+  if (!rule.sdp && m.sdp) return fail(`${type}: sdp not allowed`);
+  if (typeof m.name === 'string' && new TextEncoder().encode(m.name).length > MAX_NAME_BYTES) return fail(`${type}: name over ${MAX_NAME_BYTES} bytes`);
+  if (rule.reasons.length === 0 && m.reason !== undefined && m.reason !== null && m.reason !== '') return fail(`${type}: reason not allowed`);
+  if (rule.reasons.length > 0 && !rule.reasons.includes(m.reason as EndReasonCode)) {
+    return fail(`${type}: bad or missing reason ${JSON.stringify(m.reason)}, want ${rule.reasons.join('|')}`);
+  }
+  const taken = type === 'cancel' && m.reason === 'taken';
+  if (taken && !m.acceptedBy) return fail('cancel: missing acceptedBy (required with reason taken)');
+  if (!taken && m.acceptedBy) return fail(`${type}: acceptedBy allowed only on cancel with reason taken`);
   switch (type) {
     case 'invite':
     case 'accept':
@@ -159,11 +195,6 @@ export function decodeEnvelope(topic: string, payload: string | Uint8Array, self
       }
       break;
     }
-    case 'reject':
-    case 'cancel':
-    case 'hangup':
-      if (!isEndReason(m.reason)) return fail(`${type}: bad or missing reason ${JSON.stringify(m.reason)}`);
-      break;
   }
   if (m.media !== undefined && m.media !== null) {
     const md = m.media as Record<string, unknown>;

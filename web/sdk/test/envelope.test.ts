@@ -8,10 +8,12 @@ const self = { userId: 'panel', deviceId: 'panel-tab' };
 const topic = inboxTopic('home', 'panel');
 
 function env(over: Record<string, unknown> = {}): Record<string, unknown> {
+  // Only invite and accept carry sdp.
+  const sdp = over.type && over.type !== 'invite' && !('sdp' in over) ? { sdp: undefined } : {};
   return {
     v: 1, type: 'invite', channel: 'home', call: '9f2c4e1a7b3d5c60', from: 'door', fromDevice: 'door-pi',
     to: 'panel', toDevice: '', seq: 1764213000123001, ttl: 30000, ts: 1764213000123, sdp: 'v=0...',
-    media: { audio: true, video: true }, name: 'Front door', ...over,
+    media: { audio: true, video: true }, name: 'Front door', ...sdp, ...over,
   };
 }
 
@@ -31,14 +33,16 @@ describe('decodeEnvelope', () => {
 
   it('accepts every type with its required fields, from bytes too', () => {
     const ok = [
-      env({ type: 'ringing', sdp: undefined }),
-      env({ type: 'accept', sdp: 'v=0 answer' }),
-      env({ type: 'reject', reason: 'busy' }),
+      env({ type: 'ringing', toDevice: 'panel-tab' }),
+      env({ type: 'accept', toDevice: 'panel-tab', sdp: 'v=0 answer' }),
+      env({ type: 'reject', toDevice: 'panel-tab', reason: 'busy' }),
+      env({ type: 'reject', toDevice: 'panel-tab', reason: 'rejected' }),
       env({ type: 'cancel', reason: 'taken', acceptedBy: 'panel-tab' }),
-      env({ type: 'hangup', reason: 'hangup' }),
+      env({ type: 'cancel', reason: 'no-answer' }),
+      env({ type: 'hangup', toDevice: 'panel-tab', reason: 'failed' }),
       env({ type: 'candidate', candidate: { candidate: 'candidate:1 1 udp 1 10.0.0.1 5000 typ host', sdpMid: '0', sdpMLineIndex: 0 } }),
       env({ type: 'candidate', candidate: { candidate: '' } }),
-      env({ type: 'open-door' }),
+      env({ type: 'open-door', toDevice: 'panel-tab' }),
     ];
     for (const o of ok) {
       const r = decodeEnvelope(topic, new TextEncoder().encode(JSON.stringify(o)), self);
@@ -47,14 +51,25 @@ describe('decodeEnvelope', () => {
   });
 
   const drops: [string, unknown, RegExp, string?][] = [
+    ['reject with a reason it cannot carry', env({ type: 'reject', toDevice: 'panel-tab', reason: 'failed' }), /want rejected\|busy/],
+    ['cancel with busy', env({ type: 'cancel', reason: 'busy' }), /reason/],
+    ['ringing without toDevice', env({ type: 'ringing' }), /missing toDevice/],
+    ['sdp on ringing', env({ type: 'ringing', toDevice: 'panel-tab', sdp: 'x' }), /sdp not allowed/],
+    ['reason on invite', env({ reason: 'hangup' }), /reason not allowed/],
+    ['acceptedBy on hangup', env({ type: 'hangup', toDevice: 'panel-tab', reason: 'hangup', acceptedBy: 'x' }), /acceptedBy/],
+    ['taken without acceptedBy', env({ type: 'cancel', reason: 'taken' }), /acceptedBy/],
+    ['invite without ttl', env({ ttl: undefined }), /missing ttl/],
+    ['ttl over an hour', env({ ttl: 3_600_001 }), /over an hour/],
+    ['reserved channel', env({ channel: 'ctl' }), /reserved/, inboxTopic('ctl', 'panel')],
+    ['long name', env({ name: 'n'.repeat(257) }), /name/],
     ['invalid JSON', '{"v":1,', /invalid JSON/],
     ['not an object', '[1,2]', /not a JSON object/],
     ['unknown v', env({ v: 2 }), /version/],
     ['unknown type', env({ type: 'dance' }), /unknown type/],
     ['missing sdp on invite', env({ sdp: undefined }), /missing sdp/],
-    ['missing sdp on accept', env({ type: 'accept', sdp: '' }), /missing sdp/],
-    ['missing reason on reject', env({ type: 'reject' }), /reason/],
-    ['unknown reason on hangup', env({ type: 'hangup', reason: 'bored' }), /reason/],
+    ['missing sdp on accept', env({ type: 'accept', toDevice: 'panel-tab', sdp: '' }), /missing sdp/],
+    ['missing reason on reject', env({ type: 'reject', toDevice: 'panel-tab' }), /reason/],
+    ['unknown reason on hangup', env({ type: 'hangup', toDevice: 'panel-tab', reason: 'bored' }), /reason/],
     ['missing candidate', env({ type: 'candidate' }), /candidate/],
     ['bad sdpMLineIndex', env({ type: 'candidate', candidate: { candidate: 'c', sdpMLineIndex: -1 } }), /sdpMLineIndex/],
     ['bad call id', env({ call: 'no spaces allowed' }), /call/],
