@@ -631,7 +631,10 @@ func (c *Client) peerState(s PeerState) {
 			c.log.Info("connected", "call", cur.info.CallID, "peer", cur.info.PeerUserID())
 			c.emit(Event{Type: EventConnected, Tracks: append([]RemoteTrack(nil), cur.tracks...)})
 		}
-	case PeerDisconnected:
+	case PeerDisconnected, PeerClosed:
+		// Closed can only come from the other side here (we stop listening before
+		// closing ours): wait as for a disconnect, so a hangup racing the DTLS
+		// close still ends the call as a hangup.
 		if _, running := cur.timers[timerDisconnect]; !running {
 			c.after(timerDisconnect, c.cfg.DisconnectTimeout, cur.info.CallID)
 		}
