@@ -290,4 +290,3 @@ func (s *station) connectedSkippingGlare() call.Event {
 		}
 	}
 }
-
