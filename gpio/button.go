@@ -22,12 +22,19 @@ type button struct {
 	target      Target
 	in          Input
 
-	pressed   bool // the debounced state
-	settleGen int
-	settle    clock.Timer
-	pressGen  int
-	long      clock.Timer
-	longFired bool
+	pressed    bool      // the debounced state
+	pending    bool      // edges came since the last settle
+	burstStart time.Time // first edge of the current or last burst
+	settleGen  int
+	settle     clock.Timer
+
+	// Long presses are timed from the first edge of the press to the first
+	// edge of the release, so the debounce does not stretch a press.
+	pressStart time.Time
+	pressGen   int
+	long       clock.Timer
+	longDue    bool // the long-press time passed while a burst was settling
+	longFired  bool
 }
 
 func newButton(c ButtonConfig, global Target) *button {
@@ -103,6 +110,10 @@ func (p *Panel) edge(b *button) {
 	if b.settle != nil {
 		b.settle.Stop()
 	}
+	if !b.pending {
+		b.pending = true
+		b.burstStart = p.clk.Now()
+	}
 	b.settleGen++
 	gen := b.settleGen
 	b.settle = p.clk.AfterFunc(b.debounce, func() { p.settled(b, gen) })
@@ -120,29 +131,39 @@ func (p *Panel) settled(b *button, gen int) {
 		p.mu.Unlock()
 		return
 	}
+	b.pending = false
 	pressed := b.in.Read() == b.activeLevel
-	if pressed == b.pressed {
-		p.mu.Unlock() // the bounce came back to where it was
-		return
-	}
-	b.pressed = pressed
-	act := ActionUnknown
+	act, long := ActionUnknown, false
 	switch {
+	case pressed == b.pressed:
+		// The bounce came back to where it was. If the long-press time passed
+		// meanwhile, the button was held all along.
+		if pressed && b.longDue && !b.longFired {
+			b.longFired = true
+			act, long = b.longAction, true
+		}
 	case pressed && b.longPress > 0:
 		// Wait: a short press acts on release, a long one when the timer fires.
+		b.pressed = true
+		b.pressStart = b.burstStart
 		b.pressGen++
-		b.longFired = false
+		b.longDue, b.longFired = false, false
 		pg := b.pressGen
-		b.long = p.clk.AfterFunc(b.longPress-b.debounce, func() { p.held(b, pg) })
+		wait := max(b.pressStart.Add(b.longPress).Sub(p.clk.Now()), 0)
+		b.long = p.clk.AfterFunc(wait, func() { p.held(b, pg) })
 	case pressed:
+		b.pressed = true
 		act = b.action
-	case b.longPress > 0:
-		if b.long != nil {
-			b.long.Stop()
-		}
-		b.pressGen++
-		if !b.longFired {
-			act = b.action
+	default: // released
+		b.pressed = false
+		if b.longPress > 0 {
+			if b.long != nil {
+				b.long.Stop()
+			}
+			b.pressGen++
+			if !b.longFired {
+				act = b.action
+			}
 		}
 	}
 	if act == ActionUnknown {
@@ -152,13 +173,20 @@ func (p *Panel) settled(b *button, gen int) {
 	p.busy.Add(1)
 	p.mu.Unlock()
 	defer p.busy.Done()
-	p.act(b, act, false)
+	p.act(b, act, long)
 }
 
 // held runs when b has been held for its long-press time.
 func (p *Panel) held(b *button, pressGen int) {
 	p.mu.Lock()
 	if p.closed || pressGen != b.pressGen || !b.pressed {
+		p.mu.Unlock()
+		return
+	}
+	if b.pending {
+		// A burst began before the long-press time: if it settles released,
+		// the press was short; if it settles pressed, settled fires the long one.
+		b.longDue = true
 		p.mu.Unlock()
 		return
 	}
