@@ -1,0 +1,410 @@
+// The answer-the-door page: plain JavaScript over the SDK module.
+import { IntercomClient, isValidId } from './dist/intercom.js';
+
+const $ = (id) => document.getElementById(id);
+const store = {
+  get: (k) => { try { return localStorage.getItem(`intercom.${k}`) || ''; } catch { return ''; } },
+  set: (k, v) => { try { localStorage.setItem(`intercom.${k}`, v); } catch { /* private mode */ } },
+};
+
+const state = {
+  config: { brokerUrl: '', defaultChannel: 'home', stations: [] },
+  client: null,
+  settings: null,
+  retryTimer: 0,
+  lastError: null,
+  frames: 0,
+};
+// Exposed for the end-to-end test and for poking around in the console.
+window.intercomApp = state;
+
+// --- notices -----------------------------------------------------------------
+
+function notice(key, kind, text, action) {
+  let el = document.querySelector(`.notice[data-key="${key}"]`);
+  if (!text) {
+    el?.remove();
+    return;
+  }
+  if (!el) {
+    el = document.createElement('div');
+    el.dataset.key = key;
+    $('notices').append(el);
+  }
+  el.className = `notice ${kind}`;
+  el.replaceChildren();
+  const p = document.createElement('p');
+  p.textContent = text;
+  el.append(p);
+  if (action) {
+    const b = document.createElement('button');
+    b.className = 'btn';
+    b.type = 'button';
+    b.textContent = action.label;
+    b.onclick = action.run;
+    el.append(b);
+  }
+}
+
+function mediaAvailable() {
+  return !!(window.isSecureContext && navigator.mediaDevices && navigator.mediaDevices.getUserMedia);
+}
+
+function checkSecureContext() {
+  if (mediaAvailable()) return;
+  notice('insecure', 'warn',
+    `This page is not a secure context (${location.origin}), so the browser gives it no microphone or camera. ` +
+    'You can still see and hear the door. To talk, open the page over https:// (and the broker over wss://), or from localhost.');
+}
+
+// --- settings ------------------------------------------------------------------
+
+function defaultBroker() {
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  const host = location.hostname.includes(':') ? `[${location.hostname}]` : location.hostname || '127.0.0.1';
+  return `${scheme}://${host}:1884`;
+}
+
+function loadSettings() {
+  const q = new URLSearchParams(location.search);
+  const fromQuery = q.get('broker');
+  if (fromQuery) store.set('broker', fromQuery);
+  if (q.get('user') && isValidId(q.get('user'))) store.set('userId', q.get('user'));
+  if (q.get('channel') && isValidId(q.get('channel'))) store.set('channel', q.get('channel'));
+  return {
+    userId: store.get('userId'),
+    name: store.get('name'),
+    channel: store.get('channel') || state.config.defaultChannel || 'home',
+    broker: store.get('broker') || state.config.brokerUrl || defaultBroker(),
+  };
+}
+
+function fillForm(form, s) {
+  form.userId.value = s.userId;
+  form.name.value = s.name;
+  form.channel.value = s.channel;
+  form.broker.value = s.broker;
+}
+
+function saveForm(form) {
+  const userId = form.userId.value.trim();
+  const channel = form.channel.value.trim() || 'home';
+  if (!isValidId(userId) || !isValidId(channel)) return false;
+  if (userId !== store.get('userId')) store.set('deviceId', '');
+  store.set('userId', userId);
+  store.set('name', form.name.value.trim());
+  store.set('channel', channel);
+  store.set('broker', form.broker.value.trim() || state.config.brokerUrl || defaultBroker());
+  return true;
+}
+
+/** deviceId is stable per browser, but two tabs must not share one (they would kick each other off the broker). */
+async function pickDeviceId(userId) {
+  let id = store.get('deviceId');
+  if (!id || !id.startsWith(`${userId.slice(0, 50)}-`)) {
+    id = `${userId.slice(0, 50)}-web-${Math.random().toString(16).slice(2, 8)}`;
+    store.set('deviceId', id);
+  }
+  if (!navigator.locks) return id;
+  const held = await new Promise((resolve) => {
+    navigator.locks.request(`intercom-device-${id}`, { ifAvailable: true }, (lock) => {
+      if (!lock) {
+        resolve(false);
+        return undefined;
+      }
+      resolve(true);
+      return new Promise(() => {}); // hold it while the tab lives
+    });
+  });
+  return held ? id : `${userId.slice(0, 50)}-tab-${Math.random().toString(16).slice(2, 8)}`;
+}
+
+// --- connection ------------------------------------------------------------------
+
+function setLink(kind, text) {
+  const el = $('link');
+  el.className = `pill pill-${kind}`;
+  el.textContent = text;
+}
+
+async function connect() {
+  clearTimeout(state.retryTimer);
+  const s = state.settings;
+  if (state.client) {
+    const old = state.client;
+    state.client = null;
+    await old.close().catch(() => {});
+  }
+  setLink('wait', 'connecting…');
+  const deviceId = state.deviceId || (state.deviceId = await pickDeviceId(s.userId));
+  $('device-id').textContent = deviceId;
+  let client;
+  try {
+    client = await IntercomClient.connect({
+      url: s.broker,
+      userId: s.userId,
+      deviceId,
+      name: s.name || s.userId,
+      channels: [s.channel],
+      connectTimeout: 8000,
+    });
+  } catch (err) {
+    setLink('off', 'offline');
+    notice('broker', 'error', `Cannot reach the broker at ${s.broker}: ${err.message.replace(/^intercom: /, '')}. Retrying in 5 s.`,
+      { label: 'Retry now', run: () => connect() });
+    state.retryTimer = setTimeout(connect, 5000);
+    return;
+  }
+  state.client = client;
+  notice('broker', '', '');
+  setLink('on', 'online');
+  client.on('online', () => { setLink('on', 'online'); notice('broker', '', ''); });
+  client.on('offline', () => {
+    setLink('off', 'offline');
+    notice('broker', 'error', `Lost the broker at ${s.broker}; reconnecting…`);
+  });
+  client.on('reconnecting', () => setLink('wait', 'reconnecting…'));
+  client.on('error', ({ error }) => notice('broker', 'error', error.message.replace(/^intercom: /, '')));
+  client.presence.on('change', renderStations);
+  wireCall(client);
+  renderStations();
+  showView();
+}
+
+// --- stations ----------------------------------------------------------------------
+
+function renderStations() {
+  const c = state.client;
+  const ch = state.settings.channel;
+  $('channel-name').textContent = `on ${ch}`;
+  const list = $('stations');
+  list.replaceChildren();
+  const users = c ? c.presence.users(ch).filter((u) => u.userId !== state.settings.userId) : [];
+  for (const id of state.config.stations || []) {
+    if (!users.some((u) => u.userId === id)) users.push({ userId: id, name: id, kind: 'station', online: false, devices: [] });
+  }
+  if (!users.length) {
+    const li = document.createElement('li');
+    li.className = 'empty';
+    li.textContent = c ? 'No station is online on this channel yet.' : 'Not connected.';
+    list.append(li);
+    return;
+  }
+  const busy = c && c.status !== 'idle';
+  for (const u of users) {
+    const li = document.createElement('li');
+    li.className = u.online ? 'online' : 'offline';
+    li.dataset.user = u.userId;
+    const dot = document.createElement('span');
+    dot.className = 'dot';
+    const name = document.createElement('span');
+    name.className = 'name';
+    name.textContent = u.name || u.userId;
+    const kind = document.createElement('span');
+    kind.className = 'kind';
+    kind.textContent = `${u.kind === 'station' ? 'station' : u.kind}${u.online ? '' : ' · offline'}`;
+    const btn = document.createElement('button');
+    btn.className = 'btn';
+    btn.type = 'button';
+    btn.textContent = 'Call';
+    btn.disabled = !c || !u.online || busy;
+    btn.onclick = () => placeCall(u.userId);
+    li.append(dot, name, kind, btn);
+    list.append(li);
+  }
+}
+
+function displayName(userId) {
+  return state.client?.presence.nameOf(state.settings.channel, userId) || userId;
+}
+
+// --- calls --------------------------------------------------------------------------
+
+function localMedia() {
+  if (!mediaAvailable()) return { audio: false, video: false };
+  return { audio: true, video: $('send-video').checked };
+}
+
+function explain(err) {
+  const msg = (err && err.message ? err.message : String(err)).replace(/^intercom: /, '');
+  switch (err && err.code) {
+    case 'media-permission-denied':
+      return 'The microphone/camera permission was denied. Allow it in the browser\'s site settings (the icon left of the address), or answer without it.';
+    case 'media-not-found':
+      return 'No microphone or camera was found. Plug one in, or answer without it.';
+    case 'insecure-context':
+      return 'This page is not a secure context, so there is no microphone or camera: open it over https:// or from localhost.';
+    default:
+      return msg;
+  }
+}
+
+async function placeCall(userId) {
+  const c = state.client;
+  if (!c) return;
+  notice('call', '', '');
+  try {
+    await c.makeCall({ channelId: state.settings.channel, targetUserId: userId, constraints: localMedia() });
+    $('call-status').textContent = `Calling ${displayName(userId)}…`;
+  } catch (err) {
+    notice('call', 'error', `Could not call ${displayName(userId)}: ${explain(err)}`);
+  }
+}
+
+async function accept(media) {
+  const c = state.client;
+  $('accept').disabled = true;
+  try {
+    await c.acceptCall(media);
+    $('incoming').close();
+    notice('call', '', '');
+  } catch (err) {
+    $('accept').disabled = false;
+    if (c.status === 'ringing' && /^media|insecure/.test(err.code || '')) {
+      $('incoming-note').textContent = explain(err);
+      $('accept').textContent = 'Answer without microphone';
+      $('accept').onclick = () => accept({ audio: false, video: false });
+    } else {
+      $('incoming').close();
+      notice('call', 'error', `Could not answer: ${explain(err)}`);
+    }
+  }
+}
+
+function attachLocalPreview() {
+  const s = state.client?.localStream;
+  const v = $('local');
+  if (s && s.getVideoTracks().length) {
+    if (v.srcObject !== s) v.srcObject = s;
+    v.dataset.live = '';
+  } else {
+    v.srcObject = null;
+    delete v.dataset.live;
+  }
+}
+
+const statusText = {
+  calling: (ev) => `Calling ${ev.peerName || displayName(ev.userId)}…`,
+  ringing: (ev) => `${ev.peerName || displayName(ev.userId)} is calling`,
+  connecting: () => 'Connecting…',
+  connected: (ev) => `In a call with ${ev.peerName || displayName(ev.userId)}`,
+};
+
+function wireCall(client) {
+  client.call.on('incoming', (ev) => {
+    $('incoming-name').textContent = ev.peerName || displayName(ev.userId);
+    $('incoming-note').textContent = mediaAvailable() ? '' : 'No microphone on an insecure page: you can watch and listen.';
+    $('accept').textContent = 'Accept';
+    $('accept').disabled = false;
+    $('accept').onclick = () => accept(localMedia());
+    if (!$('incoming').open) $('incoming').showModal();
+  });
+  client.call.on('ringing', () => { $('call-status').textContent = 'Ringing…'; });
+  client.call.on('statuschanged', (ev) => {
+    if (statusText[ev.status]) $('call-status').textContent = statusText[ev.status](ev);
+    if (ev.connectionState === 'disconnected') $('call-status').textContent = 'Connection interrupted…';
+    attachLocalPreview();
+    $('door').disabled = ev.status !== 'connected';
+    showView();
+    renderStations();
+  });
+  client.call.on('connected', (ev) => {
+    const v = $('remote');
+    if (ev.streams.length) v.srcObject = ev.streams[0];
+    v.muted = false;
+    v.play().catch(() => {
+      notice('play', 'info', 'The browser paused the sound.', { label: 'Play', run: () => { v.play(); notice('play', '', ''); } });
+    });
+    attachLocalPreview();
+  });
+  client.call.on('rejected', (ev) => notice('call', 'info', `${displayName(ev.userId)}: ${ev.endReasonMessage}.`));
+  client.call.on('failed', (ev) => notice('call', 'error', `The call failed: ${ev.error ? explain(ev.error) : ev.endReasonMessage}.`));
+  client.call.on('error', (ev) => { state.lastError = ev; });
+  client.call.on('ended', (ev) => {
+    if ($('incoming').open) $('incoming').close();
+    $('remote').srcObject = null;
+    attachLocalPreview();
+    $('mute').setAttribute('aria-pressed', 'false');
+    $('mute').textContent = 'Mute';
+    if (!ev.replacedBy && ev.endReasonCode !== 'rejected' && ev.endReasonCode !== 'busy' && ev.endReasonCode !== 'failed') {
+      notice('call', 'info', `Call ended: ${ev.endReasonMessage}.`);
+      setTimeout(() => notice('call', '', ''), 6000);
+    }
+    showView();
+    renderStations();
+  });
+}
+
+function showView() {
+  const s = state.settings;
+  const c = state.client;
+  $('who').textContent = s.userId ? `${s.name || s.userId} · ${s.channel}` : '';
+  $('setup').hidden = !!s.userId;
+  const inCall = !!c && c.status !== 'idle' && c.status !== 'ringing';
+  $('call').hidden = !inCall;
+  $('home').hidden = !s.userId || inCall;
+}
+
+// --- controls ------------------------------------------------------------------------
+
+function wireControls() {
+  $('reject').onclick = () => {
+    try { state.client?.rejectCall(); } catch { /* already gone */ }
+    $('incoming').close();
+  };
+  $('incoming').addEventListener('cancel', (e) => e.preventDefault()); // Esc must not hide a ringing call
+  $('hangup').onclick = () => {
+    try { state.client?.endCall(); } catch { /* already over */ }
+  };
+  $('mute').onclick = () => {
+    const c = state.client;
+    if (!c) return;
+    const muted = $('mute').getAttribute('aria-pressed') !== 'true';
+    c.muteAudio(muted);
+    $('mute').setAttribute('aria-pressed', String(muted));
+    $('mute').textContent = muted ? 'Unmute' : 'Mute';
+  };
+  $('door').onclick = () => {
+    try {
+      state.client?.openDoor();
+      notice('call', 'info', 'Door opening…');
+      setTimeout(() => notice('call', '', ''), 3000);
+    } catch (err) {
+      notice('call', 'error', explain(err));
+    }
+  };
+  $('send-video').checked = store.get('sendVideo') === '1';
+  $('send-video').onchange = () => store.set('sendVideo', $('send-video').checked ? '1' : '');
+  for (const id of ['setup-form', 'settings-form']) {
+    $(id).addEventListener('submit', (e) => {
+      e.preventDefault();
+      if (!saveForm(e.target)) return;
+      const userChanged = state.settings.userId !== store.get('userId');
+      state.settings = loadSettings();
+      if (userChanged) state.deviceId = '';
+      fillForm($('settings-form'), state.settings);
+      showView();
+      connect();
+    });
+  }
+}
+
+// --- start -----------------------------------------------------------------------------
+
+async function start() {
+  try {
+    const r = await fetch('config.json', { cache: 'no-cache' });
+    if (r.ok) Object.assign(state.config, await r.json());
+  } catch { /* served without config.json: defaults */ }
+  checkSecureContext();
+  wireControls();
+  state.settings = loadSettings();
+  fillForm($('setup-form'), state.settings);
+  fillForm($('settings-form'), state.settings);
+  showView();
+  renderStations();
+  if (state.settings.userId) connect();
+  addEventListener('pagehide', () => { state.client?.close(); });
+}
+
+start();
