@@ -109,6 +109,22 @@ func (s *station) next(typ call.EventType) call.Event {
 	}
 }
 
+// until waits for an event of type typ, skipping every other event.
+func (s *station) until(typ call.EventType) call.Event {
+	s.t.Helper()
+	timeout := time.After(15 * time.Second)
+	for {
+		select {
+		case e := <-s.events:
+			if e.Type == typ {
+				return e
+			}
+		case <-timeout:
+			s.t.Fatalf("%s: no %s event within 15s", s.c.DeviceID(), typ)
+		}
+	}
+}
+
 func (s *station) ended(want call.EndReason) {
 	s.t.Helper()
 	if e := s.next(call.EventEnded); e.Reason != want {
