@@ -72,6 +72,8 @@ func NewJournalHandler(w io.Writer, opts *JournalOptions) slog.Handler {
 	return &journalHandler{sink: &journalSink{w: w, socket: o.Socket, identifier: o.Identifier}, level: o.Level}
 }
 
+var _ slog.Handler = (*journalHandler)(nil)
+
 // journalHandler is the slog.Handler NewJournalHandler returns. Handlers derived
 // with WithAttrs and WithGroup share one sink.
 type journalHandler struct {
