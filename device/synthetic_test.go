@@ -112,16 +112,22 @@ func TestSyntheticEncodesOnlyWhileBound(t *testing.T) {
 	if _, err := s.AudioTrack().Bind(ab); err != nil {
 		t.Fatal(err)
 	}
-	// The first bind produces a keyframe and an audio packet without any tick.
-	eventually(t, "first keyframe", func() bool { _, k := fv.counts(); return k == 1 && vb.markers.Load() == 1 })
+	// Binding starts the loops but encodes no video yet (pion would drop it):
+	// the first frame, a keyframe, comes one interval later or on request.
 	eventually(t, "first audio packet", func() bool { return fa.n.Load() >= 1 && ab.packets.Load() >= 1 })
+	eventually(t, "video and audio timers", func() bool { return clk.Pending() == 2 })
+	if f, _ := fv.counts(); f != 0 {
+		t.Fatalf("%d video frames encoded at bind time, want 0", f)
+	}
+	clk.Advance(100 * time.Millisecond)
+	eventually(t, "first keyframe", func() bool { _, k := fv.counts(); return k == 1 && vb.markers.Load() == 1 })
 	if st := s.Stats(); st.VideoBound != 1 || st.AudioBound != 1 || st.VideoKeyframes != 1 {
 		t.Fatalf("stats after bind: %+v", st)
 	}
 
 	// Ticks: one frame per 100 ms, not keyframes.
-	eventually(t, "video timer", func() bool { return clk.Pending() == 2 })
 	for i := 2; i <= 4; i++ {
+		eventually(t, "video timer", func() bool { return clk.Pending() == 2 })
 		clk.Advance(100 * time.Millisecond)
 		eventually(t, "ticked frame", func() bool { f, _ := fv.counts(); return f == i })
 	}
@@ -129,9 +135,20 @@ func TestSyntheticEncodesOnlyWhileBound(t *testing.T) {
 		t.Fatalf("%d keyframes after ticks, want 1", k)
 	}
 
-	// A keyframe request is served at once.
+	// A keyframe request is served at once, without a tick.
 	s.RequestKeyframe()
 	eventually(t, "requested keyframe", func() bool { _, k := fv.counts(); return k == 2 })
+	// After the keyframe interval (3 s by default) a periodic keyframe.
+	eventually(t, "video timer", func() bool { return clk.Pending() == 2 })
+	fk, k0 := fv.counts()
+	for i := range 30 {
+		eventually(t, "video timer", func() bool { f, _ := fv.counts(); return f == fk+i && clk.Pending() == 2 })
+		clk.Advance(100 * time.Millisecond)
+	}
+	eventually(t, "30 more frames", func() bool { f, _ := fv.counts(); return f == fk+30 })
+	if _, k := fv.counts(); k != k0+1 {
+		t.Fatalf("%d keyframes in 3 s of frames, want 1", k-k0)
+	}
 
 	audio, video := s.SentCounts()
 	if video < 5 || audio < 1 {

@@ -1,6 +1,7 @@
 package webrtcpeer
 
 import (
+	"log/slog"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -163,8 +164,10 @@ func (e *endpoint) trackKinds() map[string]int {
 func loopbackConfig(src MediaSource) Config {
 	return Config{
 		Source:          src,
-		NetworkTypes:    nil,
 		InterfaceFilter: func(name string) bool { return name == "lo" },
+		// pion warns about benign races on every close ("Failed to accept RTP
+		// stream is already closed"); tests only want its errors.
+		PionLogLevel: slog.LevelError,
 	}
 }
 
