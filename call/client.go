@@ -423,7 +423,7 @@ func (c *Client) makeCall(channel, target string, send Constraints) (Info, error
 	}
 	c.cur = cur
 	c.after(timerRing, c.cfg.RingTimeout, id)
-	c.log.Info("calling", "call", id, "channel", channel, "to", target, "send", send.String())
+	c.log.Info("calling", "call_id", id, "channel", channel, "to", target, "send", send.String())
 	c.setStatus(StatusCalling)
 	return cur.info, nil
 }
@@ -462,7 +462,7 @@ func (c *Client) accept(send Constraints) error {
 	}
 	c.stopTimer(timerRing)
 	c.after(timerConnect, c.cfg.ConnectTimeout, id)
-	c.log.Info("accepted", "call", id, "from", cur.info.CallerID, "send", send.String())
+	c.log.Info("accepted", "call_id", id, "from", cur.info.CallerID, "send", send.String())
 	c.setStatus(StatusConnecting)
 	return nil
 }
@@ -508,7 +508,7 @@ func (c *Client) reply(t MessageType, reason EndReason) {
 
 func (c *Client) send(m Message) {
 	if err := c.cfg.Signaler.Send(m); err != nil {
-		c.log.Warn("sending failed", "type", m.Type, "call", m.CallID, "err", err)
+		c.log.Warn("sending failed", "type", m.Type, "call_id", m.CallID, "err", err)
 		c.emit(Event{Type: EventError, Err: fmt.Errorf("call: sending %s: %w", m.Type, err)})
 	}
 }
@@ -522,7 +522,7 @@ func (c *Client) end(reason EndReason, err error) {
 	}
 	if cur.peer != nil {
 		if cerr := cur.peer.Close(); cerr != nil {
-			c.log.Warn("closing the peer connection", "call", cur.info.CallID, "err", cerr)
+			c.log.Warn("closing the peer connection", "call_id", cur.info.CallID, "err", cerr)
 		}
 	}
 	if reason == ReasonFailed {
@@ -532,7 +532,7 @@ func (c *Client) end(reason EndReason, err error) {
 		c.emit(Event{Type: EventDisconnected, Reason: reason})
 	}
 	c.emit(Event{Type: EventEnded, Reason: reason, Err: err})
-	c.log.Info("call ended", "call", cur.info.CallID, "reason", reason, "err", err)
+	c.log.Info("call ended", "call_id", cur.info.CallID, "reason", reason, "err", err)
 	c.finished = append(c.finished, cur.info.CallID)
 	if len(c.finished) > finishedMemory {
 		c.finished = c.finished[1:]
@@ -620,7 +620,7 @@ func (c *Client) peerState(s PeerState) {
 		return
 	}
 	cur.peerState = s
-	c.log.Debug("peer state", "call", cur.info.CallID, "state", s)
+	c.log.Debug("peer state", "call_id", cur.info.CallID, "state", s)
 	switch s {
 	case PeerConnected:
 		c.stopTimer(timerDisconnect)
@@ -628,7 +628,7 @@ func (c *Client) peerState(s PeerState) {
 			c.stopTimer(timerConnect)
 			cur.connected = true
 			c.storeStatus(StatusConnected)
-			c.log.Info("connected", "call", cur.info.CallID, "peer", cur.info.PeerUserID())
+			c.log.Info("connected", "call_id", cur.info.CallID, "peer", cur.info.PeerUserID())
 			c.emit(Event{Type: EventConnected, Tracks: append([]RemoteTrack(nil), cur.tracks...)})
 		}
 	case PeerDisconnected, PeerClosed:
@@ -651,7 +651,7 @@ func (c *Client) applyPending(device string) {
 	cur.remoteSet = true
 	for _, cand := range cur.pending[device] {
 		if err := cur.peer.AddCandidate(cand); err != nil {
-			c.log.Debug("adding a buffered candidate", "call", cur.info.CallID, "err", err)
+			c.log.Debug("adding a buffered candidate", "call_id", cur.info.CallID, "err", err)
 		}
 	}
 	cur.pending = nil

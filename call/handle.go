@@ -71,10 +71,10 @@ func (c *Client) handle(m Message) {
 		c.handleCandidate(m)
 	case MsgOpenDoor:
 		if cur.status != StatusConnected {
-			c.log.Warn("open-door refused: the call is not connected", "call", m.CallID, "from", m.From, "device", m.FromDevice)
+			c.log.Warn("open-door refused: the call is not connected", "call_id", m.CallID, "from", m.From, "device", m.FromDevice)
 			return
 		}
-		c.log.Info("open-door requested", "call", m.CallID, "from", m.From, "device", m.FromDevice)
+		c.log.Info("open-door requested", "call_id", m.CallID, "from", m.From, "device", m.FromDevice)
 		c.emit(Event{Type: EventOpenDoor})
 	default:
 		c.drop(m, "unknown message type")
@@ -82,7 +82,7 @@ func (c *Client) handle(m Message) {
 }
 
 func (c *Client) drop(m Message, why string) {
-	c.log.Debug("message dropped", "why", why, "type", m.Type, "call", m.CallID, "from", m.From, "device", m.FromDevice)
+	c.log.Debug("message dropped", "why", why, "type", m.Type, "call_id", m.CallID, "from", m.From, "device", m.FromDevice)
 }
 
 func (c *Client) handleInvite(m Message) {
@@ -104,11 +104,11 @@ func (c *Client) handleInvite(m Message) {
 			c.end(ReasonCancelled, nil)
 			c.ring(m)
 			if err := c.accept(send); err != nil {
-				c.log.Warn("glare: answering the peer's call", "call", m.CallID, "err", err)
+				c.log.Warn("glare: answering the peer's call", "call_id", m.CallID, "err", err)
 			}
 			return
 		}
-		c.log.Info("busy: rejecting a second call", "call", m.CallID, "from", m.From)
+		c.log.Info("busy: rejecting a second call", "call_id", m.CallID, "from", m.From)
 		c.send(Message{
 			Type: MsgReject, Channel: m.Channel, CallID: m.CallID,
 			To: m.From, ToDevice: m.FromDevice, Reason: ReasonBusy,
@@ -142,7 +142,7 @@ func (c *Client) ring(m Message) {
 	}
 	c.after(timerRing, ttl+ringGrace, m.CallID)
 	c.reply(MsgRinging, ReasonUnknown)
-	c.log.Info("incoming call", "call", m.CallID, "channel", m.Channel, "from", m.From, "device", m.FromDevice)
+	c.log.Info("incoming call", "call_id", m.CallID, "channel", m.Channel, "from", m.From, "device", m.FromDevice)
 	c.emit(Event{Type: EventIncoming})
 	c.setStatus(StatusRinging)
 }
@@ -178,7 +178,7 @@ func (c *Client) handleAccept(m Message) {
 	c.stopTimer(timerRing)
 	c.stopTimer(timerBusy)
 	c.after(timerConnect, c.cfg.ConnectTimeout, cur.info.CallID)
-	c.log.Info("answered", "call", cur.info.CallID, "by", m.From, "device", m.FromDevice)
+	c.log.Info("answered", "call_id", cur.info.CallID, "by", m.From, "device", m.FromDevice)
 	c.setStatus(StatusConnecting)
 }
 
@@ -230,6 +230,6 @@ func (c *Client) handleCandidate(m Message) {
 		return
 	}
 	if err := cur.peer.AddCandidate(*m.Candidate); err != nil {
-		c.log.Debug("adding a candidate", "call", m.CallID, "err", err)
+		c.log.Debug("adding a candidate", "call_id", m.CallID, "err", err)
 	}
 }
