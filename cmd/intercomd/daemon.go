@@ -282,11 +282,11 @@ func (d *daemon) command(ctx context.Context, cmd mqttsignal.Command) {
 
 // state is what the daemon publishes, retained, on intercom/v1/state/{device}.
 type state struct {
-	V      int             `json:"v"`
-	Status string          `json:"status"`
-	Call   *stateCall      `json:"call,omitempty"`
-	Since  int64           `json:"since"`
-	Online bool            `json:"online"`
+	V      int              `json:"v"`
+	Status string           `json:"status"`
+	Call   *stateCall       `json:"call,omitempty"`
+	Since  int64            `json:"since"`
+	Online bool             `json:"online"`
 	Media  *call.MediaStats `json:"media,omitempty"`
 }
 

@@ -287,4 +287,3 @@ func TestEmbeddedBroker(t *testing.T) {
 	ctl(t, panel.cfg, "end")
 	states.wait(t, "door-pi", "status idle", func(s state) bool { return s.Status == "idle" && s.Call == nil })
 }
-
