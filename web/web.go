@@ -61,7 +61,9 @@ var contentTypes = map[string]string{
 
 // contentSecurityPolicy allows the page its own files and WebSocket connections to
 // any broker (the broker URL is configurable and usually on another port).
-const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+// MQTT.js runs its keepalive timer in a blob: worker (so background tabs keep
+// their broker connection), hence worker-src blob:.
+const contentSecurityPolicy = "default-src 'self'; script-src 'self'; worker-src 'self' blob:; style-src 'self'; img-src 'self' data:; " +
 	"media-src 'self' blob: mediastream:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
 
 type asset struct {

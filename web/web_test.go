@@ -68,7 +68,7 @@ func TestServesPageAndSDK(t *testing.T) {
 func TestPageHeaders(t *testing.T) {
 	r := get(t, Handler(), http.MethodGet, "/", nil)
 	csp := r.Header.Get("Content-Security-Policy")
-	for _, want := range []string{"script-src 'self'", "connect-src 'self' ws: wss:", "media-src 'self' blob: mediastream:"} {
+	for _, want := range []string{"script-src 'self'", "worker-src 'self' blob:", "connect-src 'self' ws: wss:", "media-src 'self' blob: mediastream:"} {
 		if !strings.Contains(csp, want) {
 			t.Errorf("CSP %q lacks %q", csp, want)
 		}

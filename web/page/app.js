@@ -13,7 +13,8 @@ const state = {
   settings: null,
   retryTimer: 0,
   lastError: null,
-  frames: 0,
+  /** Every call event, in order, as {name, status, reason, callId}: what the e2e test asserts on. */
+  log: [],
 };
 // Exposed for the end-to-end test and for poking around in the console.
 window.intercomApp = state;
@@ -71,6 +72,7 @@ function loadSettings() {
   if (fromQuery) store.set('broker', fromQuery);
   if (q.get('user') && isValidId(q.get('user'))) store.set('userId', q.get('user'));
   if (q.get('channel') && isValidId(q.get('channel'))) store.set('channel', q.get('channel'));
+  if (q.get('name')) store.set('name', q.get('name'));
   return {
     userId: store.get('userId'),
     name: store.get('name'),
@@ -291,6 +293,12 @@ const statusText = {
 };
 
 function wireCall(client) {
+  for (const name of ['incoming', 'connected', 'rejected', 'disconnected', 'statuschanged', 'error', 'ringing', 'ended', 'failed']) {
+    client.call.on(name, (ev) => state.log.push({
+      name, status: ev.status, connectionState: ev.connectionState, reason: ev.endReasonCode || ev.code || '',
+      callId: ev.callId, userId: ev.userId, peerName: ev.peerName, t: performance.now(),
+    }));
+  }
   client.call.on('incoming', (ev) => {
     $('incoming-name').textContent = ev.peerName || displayName(ev.userId);
     $('incoming-note').textContent = mediaAvailable() ? '' : 'No microphone on an insecure page: you can watch and listen.';
@@ -327,7 +335,7 @@ function wireCall(client) {
     $('mute').setAttribute('aria-pressed', 'false');
     $('mute').textContent = 'Mute';
     if (!ev.replacedBy && ev.endReasonCode !== 'rejected' && ev.endReasonCode !== 'busy' && ev.endReasonCode !== 'failed') {
-      notice('call', 'info', `Call ended: ${ev.endReasonMessage}.`);
+      notice('call', 'info', ev.endReasonCode === 'hangup' ? 'Call ended.' : `Call ended: ${ev.endReasonMessage}.`);
       setTimeout(() => notice('call', '', ''), 6000);
     }
     showView();

@@ -1,0 +1,262 @@
+// selftest: the SDK and the page end to end, without intercomd. Two Chromium
+// "devices" load the page (served by package web's own handler, via
+// e2e/servepage) and call each other through a real mosquitto with a WebSocket
+// listener. Run it inside a network namespace (Chromium gathers no loopback ICE
+// candidates): `bash e2e/run-selftest.sh` does all of it.
+//
+// Checks: incoming dialog shows the caller's name; accept → both connected;
+// frames decoded on both sides and not black; open door; hang up → both ended;
+// reject; cancel before answer; an SDK-level call with {audio:false, video:true};
+// a phone-sized screenshot of the page in a call.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { eventCount, events, launchDevice, notBlack, videoStats, waitEvent, waitFor, waitOnline } from './browser.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const webDir = join(here, '..');
+const repo = join(webDir, '..');
+const outDir = process.env.E2E_OUT || join(here, 'out');
+const mqttPort = Number(process.env.E2E_MQTT_PORT || 18830);
+const wsPort = Number(process.env.E2E_WS_PORT || 18831);
+const httpPort = Number(process.env.E2E_HTTP_PORT || 8099);
+mkdirSync(outDir, { recursive: true });
+
+const children = [];
+const cleanups = [];
+let passed = 0;
+let failed = 0;
+
+function start(name, cmd, args) {
+  const p = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  p.stdout.on('data', (d) => { out += d; });
+  p.stderr.on('data', (d) => { out += d; });
+  p.on('exit', (code) => { if (code) console.error(`${name} exited ${code}:\n${out}`); });
+  children.push(p);
+  return p;
+}
+
+async function waitPort(url, ms = 20000) {
+  const t0 = Date.now();
+  for (;;) {
+    try {
+      const r = await fetch(url);
+      if (r.ok || r.status < 500) return;
+    } catch { /* not yet */ }
+    if (Date.now() - t0 > ms) throw new Error(`${url} not up after ${ms} ms`);
+    await sleep(100);
+  }
+}
+
+async function check(name, fn) {
+  const t0 = Date.now();
+  try {
+    await fn();
+    passed++;
+    console.log(`ok   ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}: ${e.stack || e}`);
+  }
+}
+
+function assert(cond, msg) {
+  if (!cond) throw new Error(msg);
+}
+
+async function main() {
+  // mosquitto: a plain listener is required next to the websockets one (Debian 12's 2.0.11).
+  const tmp = mkdtempSync(join(tmpdir(), 'icd-selftest-'));
+  cleanups.push(() => rmSync(tmp, { recursive: true, force: true }));
+  const conf = join(tmp, 'mosquitto.conf');
+  writeFileSync(conf, [
+    `listener ${mqttPort} 127.0.0.1`,
+    `listener ${wsPort}`,
+    'protocol websockets',
+    'allow_anonymous true',
+    'set_tcp_nodelay true',
+    'persistence false',
+    '',
+  ].join('\n'));
+  start('mosquitto', process.env.MOSQUITTO || 'mosquitto', ['-c', conf]);
+
+  // The page, served by package web's handler.
+  const servepage = join(tmp, 'servepage');
+  const b = spawnSync('go', ['build', '-o', servepage, './web/e2e/servepage'], { cwd: repo, stdio: 'inherit' });
+  if (b.status !== 0) throw new Error('go build ./web/e2e/servepage failed');
+  start('servepage', servepage, ['-addr', `127.0.0.1:${httpPort}`, '-broker', `ws://127.0.0.1:${wsPort}`, '-channel', 'home']);
+  await waitPort(`http://127.0.0.1:${httpPort}/config.json`);
+  await sleep(300); // mosquitto
+
+  const base = `http://127.0.0.1:${httpPort}/`;
+  // alice answers on a phone-sized screen; "door" is a second browser acting as the station.
+  const alice = await launchDevice('alice', `${base}?user=alice&name=Alice`, { viewport: { width: 390, height: 844 } });
+  cleanups.push(() => alice.close());
+  const door = await launchDevice('door', `${base}?user=door&name=Front%20door`);
+  cleanups.push(() => door.close());
+  const A = alice.page;
+  const D = door.page;
+
+  await check('both pages reach the broker', async () => {
+    await waitOnline(A);
+    await waitOnline(D);
+    // The door shows its camera, like a station; alice sends her microphone only.
+    await D.check('#send-video');
+  });
+
+  await check('presence: each page lists the other as online', async () => {
+    await waitFor(D, 'alice online', () => !!document.querySelector('#stations li.online[data-user="alice"]'));
+    await waitFor(A, 'door online', () => !!document.querySelector('#stations li.online[data-user="door"]'));
+    const label = await A.textContent('#stations li[data-user="door"] .name');
+    assert(label === 'Front door', `alice sees the door as ${JSON.stringify(label)}`);
+  });
+
+  let setupMs = 0;
+  await check('door calls alice; the dialog shows "Front door"; accept; both connected', async () => {
+    const a0 = await eventCount(A);
+    const d0 = await eventCount(D);
+    const t0 = Date.now();
+    await D.click('#stations li[data-user="alice"] button');
+    await waitFor(A, 'the incoming dialog', () => document.getElementById('incoming').open);
+    const name = await A.textContent('#incoming-name');
+    assert(name === 'Front door', `dialog names ${JSON.stringify(name)}`);
+    await waitEvent(D, 'ringing', d0);
+    await A.screenshot({ path: join(outDir, 'incoming-phone.png') });
+    await A.click('#accept');
+    await waitEvent(A, 'connected', a0);
+    await waitEvent(D, 'connected', d0);
+    setupMs = Date.now() - t0;
+    const inc = (await events(A, a0)).find((e) => e.name === 'incoming');
+    assert(inc.userId === 'door' && inc.peerName === 'Front door', `incoming ${JSON.stringify(inc)}`);
+    console.log(`     click Call → both connected: ${setupMs} ms (includes the dialog click)`);
+  });
+
+  await check('alice decodes the door\'s video: frames counted, not black', async () => {
+    const s = await videoStats(A, '#remote', 3000);
+    console.log(`     alice remote: ${JSON.stringify(s)}`);
+    assert(!s.error, s.error);
+    assert(s.frames >= 30, `only ${s.frames} frames in 3 s`);
+    assert(notBlack(s), `the picture is black: ${JSON.stringify(s)}`);
+  });
+
+  await check('the door decodes alice\'s audio+video too', async () => {
+    const s = await videoStats(D, '#remote', 2000);
+    // The page sends video only when "send my camera" is ticked; audio always.
+    const tracks = await D.evaluate(() => document.getElementById('remote').srcObject?.getTracks().map((t) => `${t.kind}:${t.readyState}`));
+    console.log(`     door remote tracks ${JSON.stringify(tracks)} video ${JSON.stringify(s)}`);
+    assert(tracks?.some((t) => t === 'audio:live'), `no live remote audio at the door: ${JSON.stringify(tracks)}`);
+  });
+
+  await check('screenshot of the call on a phone screen', async () => {
+    await A.screenshot({ path: join(outDir, 'call-phone.png') });
+    const ok = await A.evaluate(() => {
+      const v = document.getElementById('remote');
+      const r = v.getBoundingClientRect();
+      return r.width > 100 && r.height > 100 && v.videoWidth > 0 && !document.getElementById('call').hidden;
+    });
+    assert(ok, 'the video area is empty or hidden');
+  });
+
+  await check('open door during the call, mute, then alice hangs up: both ended(hangup)', async () => {
+    const a0 = await eventCount(A);
+    const d0 = await eventCount(D);
+    await A.click('#door');
+    await A.click('#mute');
+    const muted = await A.evaluate(() => window.intercomApp.client.audioMuted);
+    assert(muted, 'mute did not mute the microphone');
+    await A.click('#hangup');
+    await waitEvent(A, 'ended', a0);
+    await waitEvent(D, 'ended', d0);
+    const de = (await events(D, d0)).filter((e) => e.name === 'ended' || e.name === 'disconnected').map((e) => `${e.name}:${e.reason}`);
+    assert(de.join() === 'disconnected:hangup,ended:hangup', `door got ${de}`);
+    const err = (await events(A, a0)).find((e) => e.name === 'error');
+    assert(!err, `alice got an error: ${JSON.stringify(err)}`);
+  });
+
+  await check('reject: alice rejects, the door gets rejected(rejected)', async () => {
+    const a0 = await eventCount(A);
+    const d0 = await eventCount(D);
+    await D.click('#stations li[data-user="alice"] button');
+    await waitFor(A, 'the incoming dialog', () => document.getElementById('incoming').open);
+    await A.click('#reject');
+    await waitEvent(D, 'rejected', d0);
+    await waitEvent(A, 'ended', a0);
+    const r = (await events(D, d0)).find((e) => e.name === 'rejected');
+    assert(r.reason === 'rejected', `reason ${r.reason}`);
+    const notice = await D.textContent('#notices');
+    assert(/declined/.test(notice), `door shows ${JSON.stringify(notice)}`);
+  });
+
+  await check('cancel: the door hangs up while ringing; alice\'s dialog closes with ended(cancelled)', async () => {
+    const a0 = await eventCount(A);
+    await D.click('#stations li[data-user="alice"] button');
+    await waitFor(A, 'the incoming dialog', () => document.getElementById('incoming').open);
+    await D.click('#hangup');
+    await waitEvent(A, 'ended', a0);
+    const e = (await events(A, a0)).find((x) => x.name === 'ended');
+    assert(e.reason === 'cancelled', `reason ${e.reason}`);
+    assert(!(await A.evaluate(() => document.getElementById('incoming').open)), 'dialog still open');
+  });
+
+  await check('SDK: alice calls the door with {audio:false, video:true}; the door accepts; alice ends', async () => {
+    const a0 = await eventCount(A);
+    const d0 = await eventCount(D);
+    await A.evaluate(() => window.intercomApp.client.makeCall({ channelId: 'home', targetUserId: 'door', constraints: { audio: false, video: true } }));
+    await waitEvent(D, 'incoming', d0);
+    await D.evaluate(() => window.intercomApp.client.acceptCall({ audio: true, video: true }));
+    await waitEvent(A, 'connected', a0);
+    await waitEvent(D, 'connected', d0);
+    const s = await videoStats(D, '#remote', 2000);
+    console.log(`     door sees alice's camera: ${JSON.stringify(s)}`);
+    assert(s.frames >= 20 && notBlack(s), `door video ${JSON.stringify(s)}`);
+    const sent = await A.evaluate(() => window.intercomApp.client.localStream?.getTracks().map((t) => t.kind));
+    assert(JSON.stringify(sent) === '["video"]', `alice sends ${JSON.stringify(sent)}`);
+    await A.evaluate(() => window.intercomApp.client.endCall());
+    await waitEvent(D, 'ended', d0);
+  });
+
+  await check('busy: a third device calling alice during a call gets rejected(busy)', async () => {
+    const a0 = await eventCount(A);
+    const d0 = await eventCount(D);
+    await D.click('#stations li[data-user="alice"] button');
+    await waitFor(A, 'the incoming dialog', () => document.getElementById('incoming').open);
+    await A.click('#accept');
+    await waitEvent(A, 'connected', a0);
+    const panel = await launchDevice('panel', `${base}?user=panel&name=Panel`);
+    cleanups.push(() => panel.close());
+    await waitOnline(panel.page);
+    const p0 = await eventCount(panel.page);
+    await panel.page.evaluate(() => window.intercomApp.client.makeCall({ channelId: 'home', targetUserId: 'alice', constraints: { audio: true, video: false } }));
+    await waitEvent(panel.page, 'rejected', p0);
+    const r = (await events(panel.page, p0)).find((e) => e.name === 'rejected');
+    assert(r.reason === 'busy', `reason ${r.reason}`);
+    assert((await A.evaluate(() => window.intercomApp.client.status)) === 'connected', 'alice lost her call');
+    await D.click('#hangup');
+    await waitEvent(A, 'ended', a0);
+    await panel.close();
+  });
+
+  await check('screenshot of the idle page', async () => {
+    await sleep(300);
+    await A.screenshot({ path: join(outDir, 'idle-phone.png') });
+  });
+
+  console.log(`\nscreenshots in ${outDir}`);
+  console.log(`${passed} passed, ${failed} failed`);
+}
+
+try {
+  await main();
+} catch (e) {
+  failed++;
+  console.log(`FAIL setup: ${e.stack || e}`);
+  console.log(`${passed} passed, ${failed} failed`);
+} finally {
+  for (const c of cleanups.reverse()) await c();
+  for (const p of children) p.kill('SIGTERM');
+}
+process.exit(failed ? 1 : 0);
