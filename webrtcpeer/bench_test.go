@@ -97,9 +97,12 @@ type bareEndpoint struct {
 	remoteSet bool
 	pending   []webrtc.ICECandidateInit
 	other     *bareEndpoint
+	// onCandidate, when set before the local description, receives the local
+	// candidates instead of other.
+	onCandidate func(webrtc.ICECandidateInit)
 }
 
-func newBareEndpoint(b *testing.B, api *webrtc.API, conf webrtc.Configuration, tracks []webrtc.TrackLocal) *bareEndpoint {
+func newBareEndpoint(b testing.TB, api *webrtc.API, conf webrtc.Configuration, tracks []webrtc.TrackLocal) *bareEndpoint {
 	pc, err := api.NewPeerConnection(conf)
 	if err != nil {
 		b.Fatal(err)
@@ -115,6 +118,10 @@ func newBareEndpoint(b *testing.B, api *webrtc.API, conf webrtc.Configuration, t
 		init := webrtc.ICECandidateInit{}
 		if c != nil {
 			init = c.ToJSON()
+		}
+		if e.onCandidate != nil {
+			e.onCandidate(init)
+			return
 		}
 		go e.other.add(init)
 	})
@@ -136,7 +143,7 @@ func (e *bareEndpoint) add(c webrtc.ICECandidateInit) {
 	_ = e.pc.AddICECandidate(c)
 }
 
-func (e *bareEndpoint) setRemote(b *testing.B, d webrtc.SessionDescription) {
+func (e *bareEndpoint) setRemote(b testing.TB, d webrtc.SessionDescription) {
 	if err := e.pc.SetRemoteDescription(d); err != nil {
 		b.Fatal(err)
 	}

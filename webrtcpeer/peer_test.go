@@ -312,3 +312,64 @@ func TestLoggerFactoryLevels(t *testing.T) {
 		t.Errorf("trace not logged at LevelTrace:\n%s", buf.String())
 	}
 }
+
+// TestAnswerOfferWithoutVideo answers an offer that has no video m-line: the
+// answer must not grow one, and audio must flow.
+func TestAnswerOfferWithoutVideo(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	src := newSource(t, device.SyntheticConfig{})
+	defer src.Close()
+	f := newFactory(t, loopbackConfig(src))
+	caller := newBareEndpoint(t, f.api, webrtc.Configuration{Certificates: []webrtc.Certificate{f.cert}}, nil)
+	if _, err := caller.pc.AddTransceiverFromKind(webrtc.RTPCodecTypeAudio, webrtc.RTPTransceiverInit{Direction: webrtc.RTPTransceiverDirectionRecvonly}); err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan struct{})
+	caller.pc.OnTrack(func(tr *webrtc.TrackRemote, _ *webrtc.RTPReceiver) {
+		if _, _, err := tr.ReadRTP(); err == nil && tr.Kind() == webrtc.RTPCodecTypeAudio {
+			close(got)
+		}
+	})
+	b := newEndpoint(t, f, "callee", av)
+	cands := make(chan webrtc.ICECandidateInit, 64)
+	caller.onCandidate = func(c webrtc.ICECandidateInit) { cands <- c }
+	offer, err := caller.pc.CreateOffer(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := caller.pc.SetLocalDescription(offer); err != nil {
+		t.Fatal(err)
+	}
+	answer, err := b.peer.Answer(offer.SDP)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(answer, "m=video") || !strings.Contains(answer, "a=sendonly") {
+		t.Fatalf("answer to an audio-only receive offer:\n%s", answer)
+	}
+	go func() {
+		for ev := range b.events {
+			if ev.Type == call.PeerEventCandidate {
+				caller.add(webrtc.ICECandidateInit{Candidate: ev.Candidate.Candidate, SDPMid: ev.Candidate.SDPMid, SDPMLineIndex: ev.Candidate.SDPMLineIndex})
+			}
+		}
+	}()
+	caller.setRemote(t, webrtc.SessionDescription{Type: webrtc.SDPTypeAnswer, SDP: answer})
+	go func() {
+		for c := range cands {
+			_ = b.peer.AddCandidate(call.Candidate{Candidate: c.Candidate, SDPMid: c.SDPMid, SDPMLineIndex: c.SDPMLineIndex})
+		}
+	}()
+	select {
+	case <-got:
+	case <-time.After(5 * time.Second):
+		t.Fatal("no audio at the caller in 5 s")
+	}
+	if st := src.Stats(); st.VideoBound != 0 {
+		t.Errorf("video track bound without a video m-line: %+v", st)
+	}
+	_ = b.peer.Close()
+	close(b.events)
+	_ = caller.pc.GracefulClose()
+	close(cands)
+}
