@@ -29,14 +29,17 @@ export const CHROMIUM_ARGS = [
  * Returns {context, page, close}. Console output of the page goes to log with
  * the device's label.
  */
-export async function launchDevice(label, url, { viewport = { width: 1024, height: 768 }, log = console.log, extraArgs = [] } = {}) {
+export async function launchDevice(label, url, { viewport = { width: 1024, height: 768 }, log = console.log, extraArgs = [], grantMedia = true } = {}) {
   const dir = mkdtempSync(join(tmpdir(), `icd-e2e-${label}-`));
+  // grantMedia false: no fake permission UI and no grant, so getUserMedia is
+  // refused (NotAllowedError) as when a user blocks the microphone.
+  const args = grantMedia ? CHROMIUM_ARGS : CHROMIUM_ARGS.filter((a) => a !== '--use-fake-ui-for-media-stream');
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [...CHROMIUM_ARGS, ...extraArgs],
+    args: [...args, ...extraArgs],
     viewport,
-    permissions: ['camera', 'microphone'],
+    permissions: grantMedia ? ['camera', 'microphone'] : [],
   });
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('console', (m) => {

@@ -240,6 +240,54 @@ async function main() {
     await panel.close();
   });
 
+  await check('microphone refused: the dialog explains it and answers without it', async () => {
+    const bob = await launchDevice('bob', `${base}?user=bob&name=Bob`, { grantMedia: false, viewport: { width: 390, height: 844 } });
+    cleanups.push(() => bob.close());
+    const B = bob.page;
+    await waitOnline(B);
+    const b0 = await eventCount(B);
+    const d0 = await eventCount(D);
+    await D.evaluate(() => window.intercomApp.client.makeCall({ channelId: 'home', targetUserId: 'bob', constraints: { audio: true, video: true } }));
+    await waitFor(B, 'the incoming dialog', () => document.getElementById('incoming').open);
+    await B.click('#accept');
+    await waitFor(B, 'the permission note', () => /permission/.test(document.getElementById('incoming-note').textContent));
+    await B.screenshot({ path: join(outDir, 'mic-denied-phone.png') });
+    const label = await B.textContent('#accept');
+    assert(label === 'Answer without microphone', `button says ${JSON.stringify(label)}`);
+    await B.click('#accept');
+    await waitEvent(B, 'connected', b0);
+    await waitEvent(D, 'connected', d0);
+    const s = await videoStats(B, '#remote', 1500);
+    assert(s.frames > 10 && notBlack(s), `bob's video ${JSON.stringify(s)}`);
+    await B.click('#hangup');
+    await waitEvent(D, 'ended', d0);
+    await bob.close();
+  });
+
+  await check('broker unreachable: the page says so and keeps retrying', async () => {
+    const carol = await launchDevice('carol', `${base}?user=carol&broker=${encodeURIComponent('ws://127.0.0.1:9')}`, { log: () => {} });
+    cleanups.push(() => carol.close());
+    await waitFor(carol.page, 'the broker notice', () => /Could not reach the MQTT broker at ws:\/\/127\.0\.0\.1:9/.test(document.getElementById('notices').textContent), undefined, 20000);
+    await carol.page.screenshot({ path: join(outDir, 'broker-unreachable.png') });
+    const pill = await carol.page.textContent('#link');
+    assert(pill === 'offline' || pill === 'connecting…', `pill says ${pill}`);
+    await carol.close();
+  });
+
+  if (process.env.E2E_LAN_ADDR) {
+    await check('insecure context (http on a LAN address): the page explains there is no microphone', async () => {
+      const lan = `${process.env.E2E_LAN_ADDR}:${httpPort + 1}`;
+      start('servepage-lan', servepage, ['-addr', lan, '-broker', `ws://${process.env.E2E_LAN_ADDR}:${wsPort}`]);
+      await waitPort(`http://${lan}/config.json`);
+      const dave = await launchDevice('dave', `http://${lan}/?user=dave`, { log: () => {} });
+      cleanups.push(() => dave.close());
+      await waitFor(dave.page, 'the insecure-context notice', () => /not a secure context/.test(document.getElementById('notices').textContent));
+      await waitOnline(dave.page);
+      await dave.page.screenshot({ path: join(outDir, 'insecure-context.png') });
+      await dave.close();
+    });
+  }
+
   await check('screenshot of the idle page', async () => {
     await sleep(300);
     await A.screenshot({ path: join(outDir, 'idle-phone.png') });

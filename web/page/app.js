@@ -152,7 +152,8 @@ async function connect() {
     });
   } catch (err) {
     setLink('off', 'offline');
-    notice('broker', 'error', `Cannot reach the broker at ${s.broker}: ${err.message.replace(/^intercom: /, '')}. Retrying in 5 s.`,
+    const why = err.message.replace(/^intercom: /, '');
+    notice('broker', 'error', `${why.charAt(0).toUpperCase()}${why.slice(1)}. Retrying in 5 s.`,
       { label: 'Retry now', run: () => connect() });
     state.retryTimer = setTimeout(connect, 5000);
     return;
