@@ -271,8 +271,10 @@ func (p *Peer) readRTCP(sender *webrtc.RTPSender, kind webrtc.RTPCodecType) {
 	})
 }
 
-// Stats returns the media counted so far. Sent counts are the source's since
-// this call connected: the source writes one stream to every call at once.
+// Stats returns the media counted so far. Received counts are per call;
+// BytesReceived counts whole RTP packets (header and payload) after SRTP
+// decryption. Sent counts are the source's since this call connected, because
+// the source writes one stream to every call at once; they stop at Close.
 func (p *Peer) Stats() call.MediaStats {
 	s := call.MediaStats{
 		AudioPacketsReceived: p.audioPackets.Load(),

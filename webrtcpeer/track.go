@@ -1,7 +1,6 @@
 package webrtcpeer
 
 import (
-	"github.com/pion/rtcp"
 	"github.com/pion/webrtc/v4"
 
 	"github.com/intercomd/intercomd/call"
@@ -27,18 +26,15 @@ func (t RemoteTrack) StreamID() string { return t.streamID }
 // readBufferSize holds any RTP packet pion accepts (its receive MTU is 1460).
 const readBufferSize = 1500
 
-// onTrack starts the reader of a new remote track, asks the sender for a
-// keyframe so the picture starts at once, and reports the track.
+// onTrack starts the reader of a new remote track and reports the track.
+//
+// It sends no PLI: the sending side starts with a keyframe when the call
+// connects (webrtcpeer asks its source; browsers do it themselves), and a
+// second one here would only double the start-up keyframes between stations.
 func (p *Peer) onTrack(track *webrtc.TrackRemote, _ *webrtc.RTPReceiver) {
 	video := track.Kind() == webrtc.RTPCodecTypeVideo
 	if !p.goOwned(func() { p.readTrack(track, video) }) {
 		return
-	}
-	if video {
-		err := p.pc.WriteRTCP([]rtcp.Packet{&rtcp.PictureLossIndication{MediaSSRC: uint32(track.SSRC())}})
-		if err != nil {
-			p.log.Debug("asking for a first keyframe failed", "err", err)
-		}
 	}
 	p.emit(call.PeerEvent{Type: call.PeerEventTrack, Track: RemoteTrack{
 		id: track.ID(), kind: track.Kind().String(), streamID: track.StreamID(),
