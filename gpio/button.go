@@ -166,14 +166,18 @@ func (p *Panel) settled(b *button, gen int) {
 			}
 		}
 	}
+	now := b.pressed
 	if act == ActionUnknown {
 		p.mu.Unlock()
-		return
+	} else {
+		p.busy.Add(1)
+		p.mu.Unlock()
+		p.act(b, act, long)
+		p.busy.Done()
 	}
-	p.busy.Add(1)
-	p.mu.Unlock()
-	defer p.busy.Done()
-	p.act(b, act, long)
+	if p.onSettle != nil {
+		p.onSettle(b.name, now)
+	}
 }
 
 // held runs when b has been held for its long-press time.

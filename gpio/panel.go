@@ -38,6 +38,9 @@ type Options struct {
 	// onEdge, when set (tests only), runs after the panel has taken an edge of
 	// the named button into account.
 	onEdge func(button string)
+	// onSettle, when set (tests only), runs after a button's debounce timer
+	// has fired and any action it caused has run, with the debounced state.
+	onSettle func(button string, pressed bool)
 }
 
 // Timings of the panel's own that are not configurable.
@@ -75,12 +78,13 @@ var (
 // so LEDs and relay end off and the lines are released; a panic handler that
 // cannot wait should call SafeOff.
 type Panel struct {
-	phone  Phone
-	clk    clock.Clock
-	log    *slog.Logger
-	chip   Chip
-	owns   bool // the panel opened chip and closes it
-	onEdge func(string)
+	phone    Phone
+	clk      clock.Clock
+	log      *slog.Logger
+	chip     Chip
+	owns     bool // the panel opened chip and closes it
+	onEdge   func(string)
+	onSettle func(string, bool)
 
 	ctx    context.Context // cancelled by Close: ends pending call-engine requests
 	cancel context.CancelFunc
@@ -154,13 +158,14 @@ func New(cfg Config, chip Chip, phone Phone, opts Options) (*Panel, error) {
 		opts.Logger = slog.Default()
 	}
 	p := &Panel{
-		phone:  phone,
-		clk:    opts.Clock,
-		log:    opts.Logger.With("subsystem", "gpio", "chip", chip.Name()),
-		chip:   chip,
-		onEdge: opts.onEdge,
-		quit:   make(chan struct{}),
-		status: phone.Snapshot().Status,
+		phone:    phone,
+		clk:      opts.Clock,
+		log:      opts.Logger.With("subsystem", "gpio", "chip", chip.Name()),
+		chip:     chip,
+		onEdge:   opts.onEdge,
+		onSettle: opts.onSettle,
+		quit:     make(chan struct{}),
+		status:   phone.Snapshot().Status,
 	}
 	p.ctx, p.cancel = context.WithCancel(context.Background())
 
