@@ -1,0 +1,46 @@
+# intercomd — build and test. `make test` is what CI runs (.ci/run).
+GO      ?= go
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -s -w -X main.version=$(VERSION)
+
+.PHONY: build run test check unit nocgo web-test browser-test fuzz bench deps
+
+build:
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o intercomd ./cmd/intercomd
+
+run:
+	$(GO) run ./cmd/intercomd
+
+deps:
+	scripts/install-deps.sh
+
+# Everything CI checks, in order of speed.
+test: deps check unit nocgo web-test fuzz browser-test
+
+check:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+unit:
+	$(GO) test -race -count=1 ./...
+
+# The CGO_ENABLED=0 build must keep compiling (reduced features, see README).
+nocgo:
+	CGO_ENABLED=0 $(GO) build ./...
+
+web-test:
+	cd web && npm ci --no-audit --no-fund && npm test
+
+browser-test:
+	@if [ -x web/e2e/run.sh ]; then web/e2e/run.sh; else echo "browser-test: web/e2e/run.sh not present"; fi
+
+# A short run of every fuzz target; longer runs: make fuzz FUZZTIME=5m
+FUZZTIME ?= 10s
+fuzz:
+	@set -e; for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz' || true); do \
+	    echo "fuzz $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg >/dev/null; \
+	  done; done
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
