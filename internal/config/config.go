@@ -164,8 +164,8 @@ func defaultDevice() string {
 }
 
 // Load reads the YAML file at path (none when path is "") over the defaults,
-// applies the environment, and validates the result.
-func Load(path string, environ []string) (Config, error) {
+// applies the environment, then override (flags; may be nil), and validates.
+func Load(path string, environ []string, override func(*Config)) (Config, error) {
 	cfg := Default()
 	if path != "" {
 		data, err := os.ReadFile(path)
@@ -178,6 +178,9 @@ func Load(path string, environ []string) (Config, error) {
 	}
 	if err := ApplyEnv(&cfg, environ); err != nil {
 		return Config{}, err
+	}
+	if override != nil {
+		override(&cfg)
 	}
 	if err := cfg.Validate(); err != nil {
 		return Config{}, err
@@ -370,4 +373,35 @@ func (c *Config) BrokerURL() string {
 		scheme = "ssl"
 	}
 	return scheme + "://" + net.JoinHostPort(host, port)
+}
+
+// Encode renders cfg as YAML, for `intercomd config show`. Passwords are masked.
+func Encode(cfg Config) ([]byte, error) {
+	if cfg.MQTT.Password != "" {
+		cfg.MQTT.Password = "********"
+	}
+	users := make(map[string]string, len(cfg.Broker.Users))
+	for u := range cfg.Broker.Users {
+		users[u] = "********"
+	}
+	cfg.Broker.Users = users
+	return yaml.Marshal(cfg)
+}
+
+// NeedsRestart lists the keys whose change between old and next a running
+// daemon cannot apply: everything but log, target and telemetry.
+func NeedsRestart(old, next Config) []string {
+	var keys []string
+	ov, nv := reflect.ValueOf(old), reflect.ValueOf(next)
+	for i := range ov.NumField() {
+		key := strings.Split(ov.Type().Field(i).Tag.Get("yaml"), ",")[0]
+		switch key {
+		case "log", "target", "telemetry":
+			continue
+		}
+		if !reflect.DeepEqual(ov.Field(i).Interface(), nv.Field(i).Interface()) {
+			keys = append(keys, key)
+		}
+	}
+	return keys
 }

@@ -17,7 +17,7 @@ func TestDefaultIsValid(t *testing.T) {
 }
 
 func TestLoadFileThenEnv(t *testing.T) {
-	cfg, err := Load("testdata/full.yaml", []string{"INTERCOMD_TARGET=alice", "INTERCOMD_RING_TIMEOUT=20s", "INTERCOMD_CHANNELS=a, b", "PATH=/bin"})
+	cfg, err := Load("testdata/full.yaml", []string{"INTERCOMD_TARGET=alice", "INTERCOMD_RING_TIMEOUT=20s", "INTERCOMD_CHANNELS=a, b", "PATH=/bin"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,4 +87,17 @@ func FuzzDecode(f *testing.F) {
 		}
 		_ = cfg.Validate() // must not panic, whatever the file says
 	})
+}
+
+func TestNeedsRestart(t *testing.T) {
+	old := Default()
+	next := old
+	next.Log.Level, next.Target = "debug", "alice"
+	if keys := NeedsRestart(old, next); len(keys) != 0 {
+		t.Fatalf("live keys reported as needing a restart: %v", keys)
+	}
+	next.Media.Width, next.Channels = 1280, []string{"garage"}
+	if keys := strings.Join(NeedsRestart(old, next), ","); keys != "channels,media" {
+		t.Fatalf("NeedsRestart = %s, want channels,media", keys)
+	}
 }
