@@ -297,7 +297,7 @@ function wireCall(client) {
   for (const name of ['incoming', 'connected', 'rejected', 'disconnected', 'statuschanged', 'error', 'ringing', 'ended', 'failed']) {
     client.call.on(name, (ev) => state.log.push({
       name, status: ev.status, connectionState: ev.connectionState, reason: ev.endReasonCode || ev.code || '',
-      callId: ev.callId, userId: ev.userId, peerName: ev.peerName, t: performance.now(),
+      callId: ev.callId, userId: ev.userId, peerName: ev.peerName, at: Date.now(),
     }));
   }
   client.call.on('incoming', (ev) => {

@@ -1,0 +1,152 @@
+// daemon: drive the page against a running intercomd (the station), for the
+// lead's end-to-end test. Run it inside the same network namespace as the
+// daemon (e2e/netns.sh): Chromium gathers no loopback ICE candidates.
+//
+//   node e2e/daemon.mjs answer --page http://127.0.0.1:8080/ --user panel --station-device door-pi \
+//        [--mqtt ws://127.0.0.1:1884] [--channel home] [--expect-caller door] [--open-door] \
+//        [--screenshot out/answer.png] [--frames-ms 3000] [--min-frames 30]
+//   node e2e/daemon.mjs call   --page ... --user panel --station door [--constraints audio=false,video=true]
+//   node e2e/daemon.mjs reject --page ... --user panel --station-device door-pi
+//   node e2e/daemon.mjs cancel --page ... --user panel --station-device door-pi
+//
+// answer/reject/cancel make the station ring the page with the control command
+// {"cmd":"call"} on intercom/v1/ctl/{station-device} (as a button press would);
+// cancel then sends {"cmd":"end"}. Prints one JSON line with the measurements
+// and exits non-zero on any failed check.
+import { parseArgs } from 'node:util';
+import mqtt from 'mqtt';
+import { events, eventCount, launchDevice, notBlack, videoStats, waitEvent, waitFor, waitOnline } from './browser.mjs';
+
+const { values: o, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    page: { type: 'string', default: 'http://127.0.0.1:8080/' },
+    user: { type: 'string', default: 'panel' },
+    name: { type: 'string', default: '' },
+    channel: { type: 'string', default: 'home' },
+    broker: { type: 'string', default: '' }, // the page's broker URL (?broker=); default: the page's own
+    mqtt: { type: 'string', default: 'ws://127.0.0.1:1884' }, // where this script publishes control commands
+    'mqtt-username': { type: 'string', default: '' },
+    'mqtt-password': { type: 'string', default: '' },
+    station: { type: 'string', default: 'door' },
+    'station-device': { type: 'string', default: '' },
+    'expect-caller': { type: 'string', default: '' },
+    constraints: { type: 'string', default: 'audio=true,video=false' },
+    'open-door': { type: 'boolean', default: false },
+    screenshot: { type: 'string', default: '' },
+    'frames-ms': { type: 'string', default: '3000' },
+    'min-frames': { type: 'string', default: '30' },
+    'hold-ms': { type: 'string', default: '0' },
+    phone: { type: 'boolean', default: true },
+  },
+});
+const mode = positionals[0] || 'answer';
+const result = { mode, ok: false };
+
+function fail(msg) {
+  throw new Error(msg);
+}
+
+async function ctl(cmd, extra = {}) {
+  const dev = o['station-device'] || fail('--station-device is required to ring the page');
+  const c = await mqtt.connectAsync(o.mqtt, {
+    username: o['mqtt-username'] || undefined,
+    password: o['mqtt-password'] || undefined,
+    clientId: `e2e-ctl-${process.pid}`,
+  });
+  const id = `e2e${Date.now()}`;
+  const answer = new Promise((resolve) => {
+    c.on('message', (t, p) => {
+      const r = JSON.parse(p.toString());
+      if (r.id === id) resolve(r);
+    });
+  });
+  await c.subscribeAsync(`intercom/v1/ctl/${dev}/result`, { qos: 1 });
+  await c.publishAsync(`intercom/v1/ctl/${dev}`, JSON.stringify({ v: 1, id, cmd, ...extra }), { qos: 1 });
+  const r = await Promise.race([answer, new Promise((res) => setTimeout(() => res({ ok: false, error: 'no result in 5 s' }), 5000))]);
+  await c.endAsync();
+  if (!r.ok) fail(`ctl ${cmd}: ${r.error}`);
+  return r;
+}
+
+function parseConstraints(s) {
+  const out = {};
+  for (const kv of s.split(',')) {
+    const [k, v] = kv.split('=');
+    out[k.trim()] = v.trim() === 'true';
+  }
+  return out;
+}
+
+async function main() {
+  const q = new URLSearchParams({ user: o.user, channel: o.channel });
+  if (o.name) q.set('name', o.name);
+  if (o.broker) q.set('broker', o.broker);
+  const viewport = o.phone ? { width: 390, height: 844 } : { width: 1024, height: 768 };
+  const dev = await launchDevice(o.user, `${o.page}?${q}`, { viewport });
+  const P = dev.page;
+  try {
+    await waitOnline(P);
+    const e0 = await eventCount(P);
+    const t0 = Date.now();
+    if (mode === 'call') {
+      await waitFor(P, `${o.station} online`, (s) => window.intercomApp.client.presence.isOnline(window.intercomApp.settings.channel, s), o.station);
+      await P.evaluate(([to, ch, c]) => window.intercomApp.client.makeCall({ channelId: ch, targetUserId: to, constraints: c }),
+        [o.station, o.channel, parseConstraints(o.constraints)]);
+    } else {
+      await ctl('call', { channel: o.channel, to: o.user });
+      await waitFor(P, 'the incoming dialog', () => document.getElementById('incoming').open);
+      const inc = (await events(P, e0)).find((e) => e.name === 'incoming');
+      result.incoming = { userId: inc.userId, peerName: inc.peerName, ms: inc.at - t0 };
+      if (o['expect-caller'] && inc.userId !== o['expect-caller']) fail(`incoming from ${inc.userId}, want ${o['expect-caller']}`);
+      if (mode === 'reject') {
+        await P.click('#reject');
+        await waitEvent(P, 'ended', e0);
+        const e = (await events(P, e0)).find((x) => x.name === 'ended');
+        if (e.reason !== 'rejected') fail(`ended(${e.reason}), want rejected`);
+        result.ok = true;
+        return;
+      }
+      if (mode === 'cancel') {
+        await ctl('end');
+        await waitEvent(P, 'ended', e0);
+        const e = (await events(P, e0)).find((x) => x.name === 'ended');
+        if (e.reason !== 'cancelled') fail(`ended(${e.reason}), want cancelled`);
+        if (await P.evaluate(() => document.getElementById('incoming').open)) fail('the dialog is still open');
+        result.ok = true;
+        return;
+      }
+      await P.click('#accept');
+    }
+    await waitEvent(P, 'connected', e0);
+    const con = (await events(P, e0)).find((e) => e.name === 'connected');
+    result.setupMs = con.at - t0;
+    const s = await videoStats(P, '#remote', Number(o['frames-ms']));
+    result.video = s;
+    if (s.error) fail(s.error);
+    if (s.frames < Number(o['min-frames'])) fail(`only ${s.frames} frames in ${o['frames-ms']} ms`);
+    if (!notBlack(s)) fail(`the picture is black: ${JSON.stringify(s)}`);
+    result.remoteTracks = await P.evaluate(() => document.getElementById('remote').srcObject?.getTracks().map((t) => `${t.kind}:${t.readyState}`));
+    result.localTracks = await P.evaluate(() => window.intercomApp.client.localStream?.getTracks().map((t) => t.kind) ?? []);
+    if (o.screenshot) await P.screenshot({ path: o.screenshot });
+    if (o['open-door']) await P.click('#door');
+    if (Number(o['hold-ms'])) await new Promise((r) => setTimeout(r, Number(o['hold-ms'])));
+    const e1 = await eventCount(P);
+    await P.click('#hangup');
+    await waitEvent(P, 'ended', e1);
+    const errs = (await events(P, e0)).filter((e) => e.name === 'error' || e.name === 'failed');
+    if (errs.length) fail(`errors during the call: ${JSON.stringify(errs)}`);
+    result.ok = true;
+  } finally {
+    result.events = (await events(P).catch(() => [])).map((e) => `${e.name}${e.reason ? `(${e.reason})` : ''}`).filter((n) => n !== 'statuschanged');
+    await dev.close();
+  }
+}
+
+try {
+  await main();
+} catch (e) {
+  result.error = e.message;
+}
+console.log(JSON.stringify(result));
+process.exit(result.ok ? 0 : 1);
