@@ -148,6 +148,7 @@ type Client struct {
 	// Loop state: touched only by run and what it calls.
 	cur      *activeCall
 	finished []string
+	dnd      bool
 }
 
 // activeCall is the one call a Client can have at a time.
@@ -263,6 +264,21 @@ func (c *Client) OpenDoor(ctx context.Context) error {
 			return fmt.Errorf("%w: open-door needs a connected call", ErrNoCall)
 		}
 		c.reply(MsgOpenDoor, ReasonUnknown)
+		return nil
+	})
+}
+
+// SetDoNotDisturb turns do-not-disturb on or off. While it is on, incoming
+// calls are rejected as busy without ringing; outgoing calls still work.
+func (c *Client) SetDoNotDisturb(ctx context.Context, on bool) error {
+	return c.do(ctx, func() error {
+		if c.dnd != on {
+			c.log.Info("do not disturb", "on", on)
+		}
+		c.dnd = on
+		c.snapMu.Lock()
+		c.snap.DoNotDisturb = on
+		c.snapMu.Unlock()
 		return nil
 	})
 }
@@ -533,12 +549,17 @@ func (c *Client) end(reason EndReason, err error) {
 	}
 	c.emit(Event{Type: EventEnded, Reason: reason, Err: err})
 	c.log.Info("call ended", "call_id", cur.info.CallID, "reason", reason, "err", err)
-	c.finished = append(c.finished, cur.info.CallID)
+	c.markFinished(cur.info.CallID)
+	c.setStatus(StatusIdle) // still carries the ended call's info
+	c.cur = nil
+}
+
+// markFinished remembers that call id is over, so its late messages change nothing.
+func (c *Client) markFinished(id string) {
+	c.finished = append(c.finished, id)
 	if len(c.finished) > finishedMemory {
 		c.finished = c.finished[1:]
 	}
-	c.setStatus(StatusIdle) // still carries the ended call's info
-	c.cur = nil
 }
 
 func (c *Client) isFinished(id string) bool {
@@ -562,7 +583,7 @@ func (c *Client) storeStatus(s Status) {
 	if c.cur != nil {
 		c.cur.status = s
 	}
-	snap := Snapshot{Status: s, Since: c.cfg.Clock.Now()}
+	snap := Snapshot{Status: s, Since: c.cfg.Clock.Now(), DoNotDisturb: c.dnd}
 	if s != StatusIdle && c.cur != nil {
 		snap.Call = c.cur.info
 	}

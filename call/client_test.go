@@ -616,3 +616,27 @@ func TestCloseHangsUp(t *testing.T) {
 		t.Fatalf("MakeCall after Close = %v, want ErrClosed", err)
 	}
 }
+
+func TestDoNotDisturb(t *testing.T) {
+	w := newWorld(t)
+	door := w.station("door", "door-pi")
+	panel := w.station("panel", "panel-1")
+	if err := panel.c.SetDoNotDisturb(ctx, true); err != nil {
+		t.Fatal(err)
+	}
+	if !panel.c.Snapshot().DoNotDisturb {
+		t.Fatal("snapshot does not show do-not-disturb")
+	}
+	door.call("panel", nil)
+	w.settle()
+	w.clk.Advance(call.DefaultBusyGrace)
+	if e := door.next(call.EventRejected); e.Reason != call.ReasonBusy {
+		t.Fatalf("rejected with %s, want busy", e.Reason)
+	}
+	door.ended(call.ReasonBusy)
+	panel.quiet() // never rang
+	if err := panel.c.SetDoNotDisturb(ctx, false); err != nil {
+		t.Fatal(err)
+	}
+	connect(door, panel)
+}

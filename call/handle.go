@@ -109,13 +109,24 @@ func (c *Client) handleInvite(m Message) {
 			return
 		}
 		c.log.Info("busy: rejecting a second call", "call_id", m.CallID, "from", m.From)
-		c.send(Message{
-			Type: MsgReject, Channel: m.Channel, CallID: m.CallID,
-			To: m.From, ToDevice: m.FromDevice, Reason: ReasonBusy,
-		})
+		c.rejectBusy(m)
+		return
+	}
+	if c.dnd {
+		c.log.Info("do not disturb: rejecting the call as busy", "call_id", m.CallID, "from", m.From)
+		c.rejectBusy(m)
+		c.markFinished(m.CallID)
 		return
 	}
 	c.ring(m)
+}
+
+// rejectBusy answers invite m with reject{busy}.
+func (c *Client) rejectBusy(m Message) {
+	c.send(Message{
+		Type: MsgReject, Channel: m.Channel, CallID: m.CallID,
+		To: m.From, ToDevice: m.FromDevice, Reason: ReasonBusy,
+	})
 }
 
 // isGlare reports whether invite m crosses our own unanswered call to its sender.

@@ -200,4 +200,6 @@ type Snapshot struct {
 	Call   Info // zero when Status is StatusIdle
 	// Since is when Status was entered.
 	Since time.Time
+	// DoNotDisturb: incoming calls are rejected as busy (SetDoNotDisturb).
+	DoNotDisturb bool
 }
