@@ -105,6 +105,36 @@ func TestRealChip(t *testing.T) {
 		t.Fatalf("OpenChip(%q): %v", chipName, err)
 	}
 	t.Logf("chip %s (%s), lines %s", chip.Name(), chip.Label(), summarizeLines(chip.Lines()))
+	t.Run("chip by symlink", func(t *testing.T) {
+		// As on the Pi 5, where /dev/gpiochip4 links to gpiochip0.
+		link := filepath.Join(t.TempDir(), "gpiochip4")
+		if err := os.Symlink("/dev/"+chip.Name(), link); err != nil {
+			t.Fatal(err)
+		}
+		c, err := OpenChip(link)
+		if err != nil || c.Name() != chip.Name() {
+			t.Fatalf("OpenChip(%s → %s) = %v, %v", link, chip.Name(), c, err)
+		}
+	})
+	t.Run("unknown and duplicate lines", func(t *testing.T) {
+		cfg := Config{Chip: chipName, Relay: RelayConfig{LineRef: LineRef{Line: "GPIO99"}},
+			LEDs: []LEDConfig{{LineRef: LineRef{Offset: ptr(ledOff)}}, {LineRef: LineRef{Offset: ptr(ledOff)}}}}
+		_, err := Open(cfg, &fakePhone{}, Options{Logger: quietLogger()})
+		want := []string{
+			fmt.Sprintf("gpio.relay: line GPIO99 not found on %s (%s); lines: ", chip.Name(), chip.Label()),
+			fmt.Sprintf("gpio.leds[1]: line offset %d is already used by gpio.leds[0]", ledOff),
+		}
+		if !errors.Is(err, ErrInvalidConfig) {
+			t.Fatalf("Open = %v, want ErrInvalidConfig", err)
+		}
+		for _, w := range want {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("error %q\nlacks %q", err, w)
+			}
+		}
+		t.Log(err)
+	})
+
 	btn := findSimLine(t, chip.Name(), btnOff)
 	ledLine := findSimLine(t, chip.Name(), ledOff)
 	relayLine := findSimLine(t, chip.Name(), relayOff)
