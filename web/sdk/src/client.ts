@@ -279,7 +279,12 @@ export class IntercomClient {
       this.log.debug(`intercom: drop duplicate ${r.msg.type} ${r.msg.fromDevice}#${r.msg.seq}`);
       return;
     }
-    this.engine.handleMessage(r.msg);
+    try {
+      this.engine.handleMessage(r.msg);
+    } catch (e) {
+      // Input from the network must never break MQTT.js's message loop.
+      this.log.warn(`intercom: handling ${r.msg.type} ${r.msg.fromDevice}#${r.msg.seq} failed`, e);
+    }
   }
 
   private publish(m: Outgoing): void {
@@ -288,7 +293,8 @@ export class IntercomClient {
     const env: Envelope = { v: 1, ...m, from: this.userId, fromDevice: this.deviceId, seq: this.seq.next(), ts: this.clock.now() } as Envelope;
     if (!env.toDevice) delete env.toDevice;
     const json = JSON.stringify(env);
-    if (json.length > MAX_ENVELOPE_BYTES) throw new IntercomError('signaling', `intercom: ${m.type} is ${json.length} bytes, over the ${MAX_ENVELOPE_BYTES}-byte limit`);
+    const size = new TextEncoder().encode(json).length;
+    if (size > MAX_ENVELOPE_BYTES) throw new IntercomError('signaling', `intercom: ${m.type} is ${size} bytes, over the ${MAX_ENVELOPE_BYTES}-byte limit`);
     c.publish(inboxTopic(m.channel, m.to), json, { qos: 1 }, (err) => {
       if (err) this.log.warn(`intercom: publish ${m.type} failed: ${err.message}`);
     });

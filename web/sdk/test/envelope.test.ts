@@ -134,3 +134,32 @@ describe('SeqCounter', () => {
     assert.ok(Number.isSafeInteger(s.next()));
   });
 });
+
+describe('decodeEnvelope on hostile input', () => {
+  // A cheap fuzz: mutated valid envelopes and random bytes never throw, and
+  // whatever is accepted satisfies the invariants the engine relies on.
+  it('never throws and accepts only well-formed messages', () => {
+    let state = 42;
+    const rand = () => {
+      state = (state * 1103515245 + 12345) & 0x7fffffff;
+      return state / 0x7fffffff;
+    };
+    const values: unknown[] = ['', 'x', 'door-pi', 'a/b', 0, -1, 1.5, 2 ** 60, null, true, [], {}, { candidate: 1 }, 'taken', 'busy', 'ctl'];
+    const keys = ['v', 'type', 'channel', 'call', 'from', 'fromDevice', 'to', 'toDevice', 'seq', 'ttl', 'sdp', 'media', 'candidate', 'reason', 'acceptedBy', 'name'];
+    const types = ['invite', 'ringing', 'accept', 'reject', 'cancel', 'hangup', 'candidate', 'open-door'];
+    for (let i = 0; i < 5000; i++) {
+      const o: Record<string, unknown> = env({ type: types[Math.floor(rand() * types.length)], toDevice: 'panel-tab', reason: 'hangup' });
+      for (let j = 0; j < 1 + rand() * 3; j++) o[keys[Math.floor(rand() * keys.length)]] = values[Math.floor(rand() * values.length)];
+      const r = decodeEnvelope(topic, JSON.stringify(o), self);
+      if (r.ok) {
+        assert.ok(isValidId(r.msg.call) && isValidId(r.msg.from) && isValidId(r.msg.fromDevice));
+        assert.ok(Number.isSafeInteger(r.msg.seq) && r.msg.seq > 0);
+        assert.notEqual(r.msg.fromDevice, self.deviceId);
+        if (r.msg.type === 'invite' || r.msg.type === 'accept') assert.ok(r.msg.sdp);
+        if (r.msg.type === 'candidate') assert.equal(typeof r.msg.candidate?.candidate, 'string');
+      }
+      const bytes = new Uint8Array(Math.floor(rand() * 64)).map(() => Math.floor(rand() * 256));
+      assert.equal(decodeEnvelope(topic, bytes, self).ok, false);
+    }
+  });
+});
