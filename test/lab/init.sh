@@ -1,0 +1,108 @@
+#!/bin/busybox sh
+# PID 1 of the lab VM (packed as /init by run.sh). Loads the modules listed in
+# /lab/modules, sets up a gpio-sim chip, runs each scenario named in
+# /lab/scenarios and prints one "lab: scenario NAME: PASS|FAIL" line for each,
+# then powers off. run.sh reads those lines from the serial console.
+#
+# Adding a scenario: write a scenario_NAME function below that runs one test
+# binary from /lab and returns its exit status, then add NAME to SCENARIOS in
+# run.sh.
+
+/bin/busybox --install -s /bin
+export PATH=/bin HOME=/tmp TMPDIR=/tmp
+
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev
+mount -t tmpfs tmpfs /tmp
+mount -t tmpfs tmpfs /run
+
+say() { echo "lab: $*"; }
+finish() {
+	say "done: $pass passed, $fail failed"
+	sync
+	poweroff -f
+}
+
+pass=0
+fail=0
+say "kernel $(uname -r), $(grep -c ^processor /proc/cpuinfo) cpu, $(awk '/MemTotal/ {print $2 " kB"}' /proc/meminfo)"
+
+# Modules, dependencies first (run.sh wrote the order).
+while read -r ko params; do
+	[ -n "$ko" ] || continue
+	# shellcheck disable=SC2086 # params are separate words
+	if ! insmod "/lib/modules/$ko" $params; then
+		say "insmod $ko $params failed"
+		dmesg | tail -20
+		fail=$((fail + 1))
+		finish
+	fi
+done </lab/modules
+say "modules: $(cut -d' ' -f1 /lab/modules | sed 's/\.ko$//' | tr '\n' ' ')"
+
+# --- gpio-sim: one chip, 8 named lines ------------------------------------
+# Line names follow the Pi header so tests can find lines by name; offsets
+# 0..2 are the button, LED and relay of gpio/README.md's wiring.
+GPIO_NAMES="GPIO17 GPIO27 GPIO22 GPIO23 GPIO5 GPIO6 GPIO13 GPIO26"
+gpio_sim_setup() {
+	mount -t configfs configfs /sys/kernel/config || return 1
+	dev=/sys/kernel/config/gpio-sim/lab
+	mkdir "$dev" "$dev/bank0" || return 1
+	echo "lab-gpio" >"$dev/bank0/label"
+	echo 8 >"$dev/bank0/num_lines"
+	i=0
+	for name in $GPIO_NAMES; do
+		mkdir "$dev/bank0/line$i"
+		echo "$name" >"$dev/bank0/line$i/name"
+		i=$((i + 1))
+	done
+	echo 1 >"$dev/live" || return 1
+	GPIO_CHIP=$(cat "$dev/bank0/chip_name")
+	say "gpio-sim: $GPIO_CHIP label $(cat /sys/bus/gpio/devices/"$GPIO_CHIP"/../*/label 2>/dev/null | head -1) lines $GPIO_NAMES"
+}
+
+# --- scenarios ------------------------------------------------------------
+# Each runs one test binary; -test.v output goes to the console.
+
+# gpio: the gpio package's TestRealChip drives the sim chip through periph's
+# gpioioctl (button press → one call, LED and relay read back via sysfs), and
+# the lab's own self-test checks the chip itself (edges and output values).
+scenario_gpio() {
+	[ -n "$GPIO_CHIP" ] || { say "no gpio-sim chip"; return 1; }
+	INTERCOMD_GPIO_CHIP=$GPIO_CHIP /lab/scenarios.test -test.timeout=90s -test.run '^TestGPIOSim$' -test.v || return 1
+	INTERCOMD_GPIO_CHIP=$GPIO_CHIP /lab/gpio.test -test.timeout=90s -test.run '^TestRealChip$' -test.v
+}
+
+# camera: vivid as a V4L2 capture device.
+scenario_camera() {
+	INTERCOMD_LAB=1 /lab/scenarios.test -test.timeout=90s -test.run '^TestCamera$' -test.v
+}
+
+# encoder: vicodec (multiplanar=1) as a stateful M2M encoder.
+scenario_encoder() {
+	INTERCOMD_LAB=1 /lab/scenarios.test -test.timeout=90s -test.run '^TestEncoder$' -test.v
+}
+
+# audio: snd-aloop, a tone played in and captured back.
+scenario_audio() {
+	INTERCOMD_LAB=1 /lab/scenarios.test -test.timeout=90s -test.run '^TestAudioLoopback$' -test.v
+}
+
+GPIO_CHIP=
+gpio_sim_setup || say "gpio-sim setup failed"
+
+for s in $(cat /lab/scenarios); do
+	say "scenario $s: start"
+	t0=$(cut -d' ' -f1 /proc/uptime)
+	if (scenario_"$s"); then
+		r=PASS
+		pass=$((pass + 1))
+	else
+		r=FAIL
+		fail=$((fail + 1))
+	fi
+	t1=$(cut -d' ' -f1 /proc/uptime)
+	say "scenario $s: $r ($(awk "BEGIN {printf \"%.1f\", $t1 - $t0}")s)"
+done
+finish

@@ -1,0 +1,285 @@
+#!/usr/bin/env bash
+# The hardware lab: boots Debian's own kernel in QEMU with virtual devices
+# (gpio-sim, vivid, vicodec, snd-aloop) and runs intercomd's hardware tests
+# inside it. See README.md beside this file.
+#
+# Usage: test/lab/run.sh            every scenario
+#        LAB_SCENARIOS="gpio camera" test/lab/run.sh
+#
+# Environment:
+#   LAB_CACHE      downloads and builds (default test/lab/cache, git-ignored)
+#   LAB_TIMEOUT    seconds before the VM is killed (default 240)
+#   LAB_SCENARIOS  scenarios to run, in order (default: all of them)
+#   LAB_KEEP_LOG   path to copy the serial console log to
+#
+# Exits 0 only when every planned scenario printed PASS.
+set -euo pipefail
+
+LAB=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$LAB/../.." && pwd)
+CACHE=${LAB_CACHE:-$LAB/cache}
+TIMEOUT=${LAB_TIMEOUT:-240}
+SCENARIOS=${LAB_SCENARIOS:-gpio camera encoder audio}
+export PATH="/usr/local/go/bin:$PATH"
+
+# The kernel: Debian bookworm-backports. Bump all three together.
+KVER=6.12.95+deb12-amd64        # uname -r of the image
+KABI=6.12.95+deb12              # the ABI name in package names
+PKGVER=6.12.95-1~bpo12+1        # the Debian package version
+
+# Modules to load, in order, each with its parameters. Dependencies are
+# resolved from each module's own "depends=" and loaded first.
+MODULES=(
+	"configfs"
+	"gpio-sim"
+	"vivid n_devs=1 node_types=0x1 input_types=0x1"
+	"vicodec multiplanar=1"
+	"snd-aloop index=0 pcm_substreams=2"
+)
+
+START=$SECONDS
+log() { printf 'lab: [%3ds] %s\n' "$((SECONDS - START))" "$*"; }
+die() { printf 'lab: FATAL: %s\n' "$*" >&2; exit 2; }
+
+# --- host tools -----------------------------------------------------------
+host_tools() {
+	local need=()
+	command -v qemu-system-x86_64 >/dev/null || need+=(qemu-system-x86)
+	command -v x86_64-linux-gnu-gcc-12 >/dev/null || need+=(gcc-12)
+	command -v make >/dev/null || need+=(make)
+	command -v cpio >/dev/null || need+=(cpio)
+	command -v xz >/dev/null || need+=(xz-utils)
+	command -v go >/dev/null || die "go not found (want /usr/local/go/bin/go)"
+	if ((${#need[@]})); then
+		log "installing host tools: ${need[*]}"
+		[[ $(id -u) == 0 ]] || die "need root to install ${need[*]}"
+		apt-get update -qq
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+	fi
+}
+
+# --- kernel packages through a private apt configuration ------------------
+# apt reads its sources, lists and archives only from $CACHE/apt: the
+# machine's /etc/apt is never touched.
+APT_DIR=$CACHE/apt
+apt_private() {
+	local cmd=$1
+	shift
+	"$cmd" \
+		-o Dir::Etc::SourceList="$APT_DIR/sources.list" \
+		-o Dir::Etc::SourceParts="$APT_DIR/sources.list.d" \
+		-o Dir::Etc::Preferences="$APT_DIR/preferences" \
+		-o Dir::Etc::PreferencesParts="$APT_DIR/preferences.d" \
+		-o Dir::State="$APT_DIR/state" \
+		-o Dir::State::status=/var/lib/dpkg/status \
+		-o Dir::Cache="$APT_DIR/cache" \
+		-o APT::Sandbox::User=root \
+		-o Debug::NoLocking=1 \
+		"$@"
+}
+
+PKGS=(
+	"linux-image-$KVER"
+	"linux-headers-$KVER"
+	"linux-headers-$KABI-common"
+	"linux-kbuild-$KABI"
+	"linux-source-6.12"
+	"busybox-static"
+)
+
+fetch() {
+	local debs=$CACHE/debs
+	mkdir -p "$debs"
+	local missing=()
+	for p in "${PKGS[@]}"; do
+		compgen -G "$debs/${p}_*.deb" >/dev/null || missing+=("$p")
+	done
+	((${#missing[@]})) || return 0
+	log "downloading ${missing[*]}"
+	mkdir -p "$APT_DIR"/{sources.list.d,preferences.d,state/lists/partial,cache/archives/partial}
+	cat >"$APT_DIR/sources.list" <<-EOF
+		deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian bookworm main
+		deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian bookworm-backports main
+	EOF
+	apt_private apt-get -qq update
+	local spec=()
+	for p in "${missing[@]}"; do
+		case $p in
+		busybox-static) spec+=("$p") ;;
+		*) spec+=("$p=$PKGVER") ;;
+		esac
+	done
+	(cd "$debs" && apt_private apt-get -qq download "${spec[@]}")
+}
+
+# --- unpack (never install) -----------------------------------------------
+SYSROOT=$CACHE/root
+HDRS=$SYSROOT/usr/src/linux-headers-$KVER
+SRC=$CACHE/linux-source-6.12
+unpack() {
+	if [[ ! -f $SYSROOT/.done ]]; then
+		log "unpacking kernel, headers, kbuild, busybox"
+		rm -rf "$SYSROOT"
+		mkdir -p "$SYSROOT"
+		for p in "${PKGS[@]}"; do
+			[[ $p == linux-source-* ]] && continue
+			dpkg-deb -x "$CACHE"/debs/"${p}"_*.deb "$SYSROOT"
+		done
+		# The headers' Makefile includes the -common tree by its installed
+		# absolute path; point it at the unpacked copy.
+		printf 'include %s\n' "$SYSROOT/usr/src/linux-headers-$KABI-common/Makefile" >"$HDRS/Makefile"
+		touch "$SYSROOT/.done"
+	fi
+	if [[ ! -f $SRC/.done ]]; then
+		log "unpacking the driver sources from linux-source"
+		rm -rf "$SRC" "$CACHE/src-deb"
+		dpkg-deb -x "$CACHE"/debs/linux-source-6.12_*.deb "$CACHE/src-deb"
+		tar -xJf "$CACHE/src-deb/usr/src/linux-source-6.12.tar.xz" -C "$CACHE" \
+			linux-source-6.12/drivers/gpio/gpio-sim.c \
+			linux-source-6.12/kernel/irq/irq_sim.c \
+			linux-source-6.12/drivers/media/v4l2-core/v4l2-mem2mem.c \
+			linux-source-6.12/drivers/media/test-drivers/vicodec
+		rm -rf "$CACHE/src-deb"
+		touch "$SRC/.done"
+	fi
+}
+
+# --- out-of-tree modules --------------------------------------------------
+MODDIR=$CACHE/modules
+build_modules() {
+	if [[ -f $MODDIR/.done && $MODDIR/.done -nt $LAB/Kbuild ]]; then
+		return 0
+	fi
+	log "building gpio-sim, v4l2-mem2mem, vicodec"
+	rm -rf "$MODDIR"
+	mkdir -p "$MODDIR"
+	cp "$LAB/Kbuild" "$MODDIR/Kbuild"
+	cp "$SRC/drivers/gpio/gpio-sim.c" "$MODDIR/gpio-sim-main.c"
+	cp "$SRC/drivers/media/v4l2-core/v4l2-mem2mem.c" "$MODDIR/"
+	cp "$SRC"/drivers/media/test-drivers/vicodec/*.[ch] "$MODDIR/"
+	# irq_to_desc() is not exported to modules; generic_handle_irq() is and
+	# does the same lookup before calling the flow handler.
+	sed 's/handle_simple_irq(irq_to_desc(\([a-z]*\)));/generic_handle_irq(\1);/' \
+		"$SRC/kernel/irq/irq_sim.c" >"$MODDIR/irq_sim.c"
+	grep -q 'generic_handle_irq(' "$MODDIR/irq_sim.c" || die "irq_sim.c: the generic_handle_irq patch did not apply"
+	# No pahole here: skip BTF for the modules.
+	make -s -C "$HDRS" M="$MODDIR" -j2 CONFIG_DEBUG_INFO_BTF_MODULES= modules >"$MODDIR/build.log" 2>&1 ||
+		{ tail -30 "$MODDIR/build.log"; die "module build failed (log: $MODDIR/build.log)"; }
+	touch "$MODDIR/.done"
+}
+
+# --- test binaries --------------------------------------------------------
+# Static, pure Go: the VM has no libc. Packages that need cgo cannot be built
+# this way; the scenarios use only pure-Go code paths.
+BINDIR=$CACHE/bin
+build_tests() {
+	log "building static test binaries"
+	mkdir -p "$BINDIR"
+	(
+		cd "$ROOT"
+		CGO_ENABLED=0 go test -c -o "$BINDIR/gpio.test" ./gpio
+		CGO_ENABLED=0 go test -c -o "$BINDIR/scenarios.test" ./test/lab/scenarios
+	)
+}
+
+# --- initramfs ------------------------------------------------------------
+MODSRC=$SYSROOT/lib/modules/$KVER/kernel
+INITRD=$CACHE/initramfs
+# modfile NAME: the .ko for a module name, from the build or the image.
+modfile() {
+	local name=$1 f
+	for f in "$MODDIR/$name.ko" "$MODDIR/${name//-/_}.ko"; do
+		[[ -f $f ]] && { echo "$f"; return; }
+	done
+	f=$(find "$MODSRC" \( -name "$name.ko.xz" -o -name "${name//_/-}.ko.xz" -o -name "${name//-/_}.ko.xz" \) -print -quit)
+	[[ -n $f ]] || die "module $name: neither built nor in the image"
+	echo "$f"
+}
+# moddepends FILE: the modules FILE needs, from its .modinfo.
+moddepends() {
+	local f=$1
+	if [[ $f == *.xz ]]; then xz -dc "$f"; else cat "$f"; fi |
+		tr '\0' '\n' | sed -n 's/^depends=//p' | tr ',' ' '
+}
+declare -A LOADED
+ORDER=()
+addmod() {
+	local name=$1 params=${2-} f dep
+	[[ -n ${LOADED[$name]-} ]] && return 0
+	f=$(modfile "$name")
+	for dep in $(moddepends "$f"); do addmod "$dep"; done
+	LOADED[$name]=1
+	local base
+	base=$(basename "$f")
+	base=${base%.xz}
+	if [[ $f == *.xz ]]; then xz -dc "$f" >"$INITRD/lib/modules/$base"; else cp "$f" "$INITRD/lib/modules/$base"; fi
+	ORDER+=("$base${params:+ $params}")
+}
+pack() {
+	log "packing the initramfs"
+	rm -rf "$INITRD"
+	mkdir -p "$INITRD"/{bin,lab,lib/modules,proc,sys,dev,tmp,run}
+	cp "$SYSROOT/bin/busybox" "$INITRD/bin/busybox"
+	cp "$LAB/init.sh" "$INITRD/init"
+	chmod 755 "$INITRD/init"
+	cp "$BINDIR"/*.test "$INITRD/lab/"
+	local m
+	for m in "${MODULES[@]}"; do
+		addmod "${m%% *}" "$([[ $m == *' '* ]] && echo "${m#* }")"
+	done
+	printf '%s\n' "${ORDER[@]}" >"$INITRD/lab/modules"
+	printf '%s\n' $SCENARIOS >"$INITRD/lab/scenarios"
+	(cd "$INITRD" && find . | cpio -o -H newc --quiet) >"$CACHE/lab.cpio"
+}
+
+# --- boot -----------------------------------------------------------------
+CONSOLE=$CACHE/console.log
+boot() {
+	log "booting $KVER in QEMU (TCG, timeout ${TIMEOUT}s)"
+	local rc=0
+	timeout --foreground -k 5 "$TIMEOUT" qemu-system-x86_64 \
+		-accel tcg -cpu max -m 1024 -smp 1 \
+		-nographic -no-reboot -monitor none -serial stdio \
+		-nic none \
+		-kernel "$SYSROOT/boot/vmlinuz-$KVER" \
+		-initrd "$CACHE/lab.cpio" \
+		-append "console=ttyS0 panic=-1 quiet loglevel=4 rdinit=/init" \
+		</dev/null 2>&1 | tr -d '\r' | tee "$CONSOLE" || rc=$?
+	[[ -n ${LAB_KEEP_LOG-} ]] && cp "$CONSOLE" "$LAB_KEEP_LOG"
+	return 0
+}
+
+# --- verdict --------------------------------------------------------------
+verdict() {
+	local pass=0 fail=0 s line
+	echo
+	echo "lab: results (${SECONDS}s total)"
+	for s in $SCENARIOS; do
+		line=$(grep -E "^lab: scenario $s: (PASS|FAIL)" "$CONSOLE" | tail -1 || true)
+		if [[ $line == *": PASS"* ]]; then
+			pass=$((pass + 1))
+			echo "  PASS $s"
+		elif [[ -n $line ]]; then
+			fail=$((fail + 1))
+			echo "  FAIL $s"
+		else
+			fail=$((fail + 1))
+			echo "  FAIL $s (no result: the VM timed out or crashed; console: $CONSOLE)"
+		fi
+	done
+	grep -q '^lab: done' "$CONSOLE" || echo "  the VM did not finish (timeout ${TIMEOUT}s or kernel panic)"
+	echo "lab: $pass passed, $fail failed"
+	((fail == 0))
+}
+
+main() {
+	host_tools
+	fetch
+	unpack
+	build_modules
+	build_tests
+	pack
+	boot
+	verdict
+}
+main "$@"
