@@ -5,7 +5,7 @@
 //   node e2e/daemon.mjs answer --page http://127.0.0.1:8080/ --user panel --station-device door-pi \
 //        [--mqtt ws://127.0.0.1:1884] [--channel home] [--expect-caller door] [--open-door] \
 //        [--screenshot out/answer.png] [--frames-ms 3000] [--min-frames 30]
-//   node e2e/daemon.mjs call   --page ... --user panel --station door [--constraints audio=false,video=true]
+//   node e2e/daemon.mjs call   --page ... --user panel --station door [--constraints audio=false,video=true] [--repeat 20]
 //   node e2e/daemon.mjs reject --page ... --user panel --station-device door-pi
 //   node e2e/daemon.mjs cancel --page ... --user panel --station-device door-pi
 //
@@ -37,6 +37,7 @@ const { values: o, positionals } = parseArgs({
     'frames-ms': { type: 'string', default: '3000' },
     'min-frames': { type: 'string', default: '30' },
     'hold-ms': { type: 'string', default: '0' },
+    repeat: { type: 'string', default: '1' }, // call mode: measure setup N times, report p50/p95
     phone: { type: 'boolean', default: true },
   },
 });
@@ -87,10 +88,33 @@ async function main() {
   const P = dev.page;
   try {
     await waitOnline(P);
-    const e0 = await eventCount(P);
-    const t0 = Date.now();
+    let e0 = await eventCount(P);
+    let t0 = Date.now();
     if (mode === 'call') {
       await waitFor(P, `${o.station} online`, (s) => window.intercomApp.client.presence.isOnline(window.intercomApp.settings.channel, s), o.station);
+      // Extra rounds first, to measure setup (makeCall → connected, page clock) N-1 times.
+      const setups = [];
+      for (let i = 1; i < Number(o.repeat); i++) {
+        const m = await eventCount(P);
+        const start = await P.evaluate(([to, ch, c]) => {
+          const t = Date.now();
+          window.intercomApp.client.makeCall({ channelId: ch, targetUserId: to, constraints: c });
+          return t;
+        }, [o.station, o.channel, parseConstraints(o.constraints)]);
+        await waitEvent(P, 'connected', m);
+        setups.push((await events(P, m)).find((e) => e.name === 'connected').at - start);
+        const m2 = await eventCount(P);
+        await P.evaluate(() => window.intercomApp.client.endCall());
+        await waitEvent(P, 'ended', m2);
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      if (setups.length) {
+        setups.sort((a, b) => a - b);
+        const pct = (p) => setups[Math.min(setups.length - 1, Math.floor(p * setups.length))];
+        result.setup = { n: setups.length, p50: pct(0.5), p95: pct(0.95), min: setups[0], max: setups[setups.length - 1] };
+      }
+      e0 = await eventCount(P);
+      t0 = Date.now();
       await P.evaluate(([to, ch, c]) => window.intercomApp.client.makeCall({ channelId: ch, targetUserId: to, constraints: c }),
         [o.station, o.channel, parseConstraints(o.constraints)]);
     } else {

@@ -221,6 +221,53 @@ function displayName(userId) {
   return state.client?.presence.nameOf(state.settings.channel, userId) || userId;
 }
 
+// --- ringing -------------------------------------------------------------------------
+
+// A two-tone chime while a call rings. Browsers allow sound only after the user
+// touched the page once, so the AudioContext is made on the first click.
+const ringer = {
+  ctx: null,
+  timer: 0,
+  title: document.title,
+  unlock() {
+    if (this.ctx || !window.AudioContext) return;
+    try { this.ctx = new AudioContext(); } catch { /* no audio */ }
+  },
+  chime() {
+    const ctx = this.ctx;
+    if (!ctx) return;
+    if (ctx.state === 'suspended') ctx.resume().catch(() => {});
+    [[659, 0], [523, 0.45]].forEach(([hz, at]) => {
+      const o = ctx.createOscillator();
+      const g = ctx.createGain();
+      o.frequency.value = hz;
+      g.gain.setValueAtTime(0.0001, ctx.currentTime + at);
+      g.gain.exponentialRampToValueAtTime(0.3, ctx.currentTime + at + 0.02);
+      g.gain.exponentialRampToValueAtTime(0.0001, ctx.currentTime + at + 0.8);
+      o.connect(g).connect(ctx.destination);
+      o.start(ctx.currentTime + at);
+      o.stop(ctx.currentTime + at + 0.85);
+    });
+  },
+  start(name) {
+    this.stop();
+    document.title = `🔔 ${name} is calling`;
+    const ring = () => {
+      this.chime();
+      navigator.vibrate?.([400, 200, 400]);
+    };
+    ring();
+    this.timer = setInterval(ring, 2500);
+  },
+  stop() {
+    clearInterval(this.timer);
+    this.timer = 0;
+    document.title = this.title;
+    navigator.vibrate?.(0);
+  },
+};
+addEventListener('pointerdown', () => ringer.unlock(), { once: true, capture: true });
+
 // --- calls --------------------------------------------------------------------------
 
 function localMedia() {
@@ -307,9 +354,11 @@ function wireCall(client) {
     $('accept').disabled = false;
     $('accept').onclick = () => accept(localMedia());
     if (!$('incoming').open) $('incoming').showModal();
+    ringer.start(ev.peerName || displayName(ev.userId));
   });
   client.call.on('ringing', () => { $('call-status').textContent = 'Ringing…'; });
   client.call.on('statuschanged', (ev) => {
+    if (ev.status !== 'ringing') ringer.stop();
     if (statusText[ev.status]) $('call-status').textContent = statusText[ev.status](ev);
     if (ev.connectionState === 'disconnected') $('call-status').textContent = 'Connection interrupted…';
     attachLocalPreview();
