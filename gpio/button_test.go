@@ -113,6 +113,8 @@ func TestButtonHeldAtStartIsNoPress(t *testing.T) {
 		pins[17].L = lo // held down while the daemon starts
 	})
 	r.clk.Advance(time.Second)
+	r.drive(17, lo) // noise while held: still held, no change
+	r.clk.Advance(time.Second)
 	r.drive(17, hi) // let go
 	r.clk.Advance(time.Second)
 	if ops := r.phone.takeOps(); len(ops) != 0 {
@@ -171,6 +173,22 @@ func TestButtonLongPress(t *testing.T) {
 			}
 		})
 	}
+	t.Run("timed from the first edge of a bouncy press", func(t *testing.T) {
+		r := newRig(t, cfg, call.StatusRinging)
+		r.drive(17, lo)
+		r.clk.Advance(10 * time.Millisecond)
+		r.drive(17, hi)
+		r.clk.Advance(10 * time.Millisecond)
+		r.drive(17, lo)
+		r.clk.Advance(2*time.Second - 21*time.Millisecond)
+		if ops := r.phone.takeOps(); len(ops) != 0 {
+			t.Fatalf("early: %q", ops)
+		}
+		r.clk.Advance(time.Millisecond) // 2 s after the first edge
+		if ops := r.phone.takeOps(); !slices.Equal(ops, []string{"reject"}) {
+			t.Fatalf("2 s after the first edge: %q, want reject", ops)
+		}
+	})
 	t.Run("long press fires when held, before release", func(t *testing.T) {
 		r := newRig(t, cfg, call.StatusRinging)
 		r.drive(17, lo)

@@ -115,6 +115,13 @@ func TestRealChip(t *testing.T) {
 		if err != nil || c.Name() != chip.Name() {
 			t.Fatalf("OpenChip(%s → %s) = %v, %v", link, chip.Name(), c, err)
 		}
+		c, err = OpenChip(chip.Label())
+		if err != nil || c.Name() != chip.Name() {
+			t.Fatalf("OpenChip(%q) by label = %v, %v", chip.Label(), c, err)
+		}
+		if _, err := OpenChip("gpiochip99"); err == nil || !strings.Contains(err.Error(), "set gpio.chip to one of: "+chip.Name()) {
+			t.Fatalf("OpenChip of a missing chip = %v, want the list of chips", err)
+		}
 	})
 	t.Run("unknown and duplicate lines", func(t *testing.T) {
 		cfg := Config{Chip: chipName, Relay: RelayConfig{LineRef: LineRef{Line: "GPIO99"}},
@@ -229,8 +236,15 @@ func TestRealChip(t *testing.T) {
 	t.Run("close", func(t *testing.T) {
 		p.SetStatus(call.StatusConnected)
 		ledLine.waitValue(t, "1", time.Second)
+		start := time.Now()
 		if err := p.Close(); err != nil {
 			t.Fatal(err)
+		}
+		// Halt interrupts the button's wait: Close must not sit out edgePoll.
+		if d := time.Since(start); d > edgePoll/2 {
+			t.Errorf("Close took %s", d)
+		} else {
+			t.Logf("Close took %s", d)
 		}
 		// Released lines keep their last value on gpio-sim only while
 		// requested; Close drove them off before releasing.
