@@ -59,7 +59,7 @@ gpio_sim_setup() {
 	done
 	echo 1 >"$dev/live" || return 1
 	GPIO_CHIP=$(cat "$dev/bank0/chip_name")
-	say "gpio-sim: $GPIO_CHIP label $(cat /sys/bus/gpio/devices/"$GPIO_CHIP"/../*/label 2>/dev/null | head -1) lines $GPIO_NAMES"
+	say "gpio-sim: $GPIO_CHIP (lab-gpio), lines $GPIO_NAMES"
 }
 
 # --- scenarios ------------------------------------------------------------
