@@ -204,3 +204,6 @@ func eventually(t testing.TB, d time.Duration, what string, cond func() bool) {
 }
 
 type atomicBool = atomic.Bool
+
+// Every device.Source can be a Factory's MediaSource.
+var _ MediaSource = device.Source(nil)
