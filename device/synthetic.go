@@ -329,8 +329,7 @@ func (s *Synthetic) runVideo() {
 			continue
 		}
 		now := s.cfg.Clock.Now()
-		first := next.IsZero()
-		if first {
+		if next.IsZero() {
 			next = now.Add(interval)
 			needKey = true // the first frame after idle is a keyframe
 		}

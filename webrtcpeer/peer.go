@@ -19,6 +19,9 @@ var ErrClosed = errors.New("webrtcpeer: peer is closed")
 // Peer is one call's peer connection. It implements call.Peer; create it with
 // Factory.NewPeer. Its methods are safe for concurrent use, but Offer, Answer
 // and SetAnswer follow the offer/answer order of the W3C API.
+//
+// PeerOptions.OnEvent runs on pion's goroutines: it must neither block nor
+// call the Peer's methods (hand the event to the owner's loop instead).
 type Peer struct {
 	opts call.PeerOptions
 	pc   *webrtc.PeerConnection
