@@ -376,3 +376,49 @@ func TestAnswerOfferWithoutVideo(t *testing.T) {
 	_ = caller.pc.GracefulClose()
 	close(cands)
 }
+
+// TestOneSourceTwoCalls: one station in two calls at once encodes once and
+// both callees get the same frames; ending one call leaves the other running.
+func TestOneSourceTwoCalls(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	src := newSource(t, device.SyntheticConfig{})
+	defer src.Close()
+	station := newFactory(t, loopbackConfig(src))
+	viewers := newFactory(t, loopbackConfig(nil))
+	a1 := newEndpoint(t, station, "a1", av)
+	b := newEndpoint(t, viewers, "b", call.Constraints{})
+	a2 := newEndpoint(t, station, "a2", av)
+	c := newEndpoint(t, viewers, "c", call.Constraints{})
+	wire(a1, b)
+	wire(a2, c)
+	negotiate(t, a1, b)
+	negotiate(t, a2, c)
+	for _, e := range []*endpoint{a1, a2, b, c} {
+		e.waitConnected(5 * time.Second)
+	}
+	eventually(t, 5*time.Second, "both tracks bound twice", func() bool {
+		st := src.Stats()
+		return st.VideoBound == 2 && st.AudioBound == 2
+	})
+	start := src.Stats().VideoFrames
+	bStart, cStart := b.peer.Stats().VideoFramesReceived, c.peer.Stats().VideoFramesReceived
+	eventually(t, 5*time.Second, "15 more frames at each viewer", func() bool {
+		return b.peer.Stats().VideoFramesReceived >= bStart+15 && c.peer.Stats().VideoFramesReceived >= cStart+15
+	})
+	encoded := src.Stats().VideoFrames - start
+	received := b.peer.Stats().VideoFramesReceived - bStart
+	if encoded > received+received/2 {
+		t.Errorf("source encoded %d frames while one viewer received %d: not encoding once for both", encoded, received)
+	}
+	a1.close()
+	b.close()
+	eventually(t, 2*time.Second, "one binding left", func() bool { return src.Stats().VideoBound == 1 })
+	n := c.peer.Stats().VideoFramesReceived
+	eventually(t, 5*time.Second, "the second call to go on", func() bool { return c.peer.Stats().VideoFramesReceived >= n+10 })
+	a2.close()
+	c.close()
+	eventually(t, 2*time.Second, "the source to go idle", func() bool {
+		st := src.Stats()
+		return st.VideoBound == 0 && st.AudioBound == 0
+	})
+}
