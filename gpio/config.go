@@ -206,7 +206,8 @@ func ParseRole(s string) (Role, bool) {
 	return RoleUnknown, false
 }
 
-// ErrInvalidConfig is wrapped by every error Validate returns.
+// ErrInvalidConfig is wrapped by every error Validate returns, and by the
+// errors New and Open return for lines the chip lacks or lines used twice.
 var ErrInvalidConfig = errors.New("gpio: invalid configuration")
 
 // Validate checks the configuration without touching hardware; lines are

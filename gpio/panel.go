@@ -18,10 +18,15 @@ import (
 // Phone is what the panel needs from the call engine. *call.Client has it;
 // the signatures mirror call.Client's.
 type Phone interface {
+	// MakeCall places a call (the call and doorbell actions).
 	MakeCall(ctx context.Context, opts call.MakeCallOptions) (call.Info, error)
+	// AcceptCall answers the ringing call.
 	AcceptCall(ctx context.Context, opts call.AcceptOptions) error
+	// RejectCall declines the ringing call.
 	RejectCall(ctx context.Context) error
+	// EndCall ends the call in any state.
 	EndCall(ctx context.Context) error
+	// Snapshot tells the status a press acts on and OpenDoor checks.
 	Snapshot() call.Snapshot
 }
 
