@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds intercomd for every target in lib.sh from the working tree this script
+# lives in, into out/bin/intercomd-<target>.
+#
+# Reproducible: -trimpath (no local paths), -buildvcs=true (revision and the
+# modified flag are in the binary, `intercomd version` prints them), version
+# from `git describe`, no build id from the link (-buildid=) and stripped (-s -w)
+# so the output depends only on the source, the Go version and the C toolchain.
+#
+# Usage: build.sh [target...]   (default: all; names as in lib.sh, e.g. linux-arm64)
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+"$ARM_DIR/deps.sh" build
+
+want=("$@")
+mkdir -p "$BIN"
+cd "$ROOT"
+for t in "${TARGETS[@]}"; do
+	read -r name arch arm cgo cc cxx <<<"$t"
+	if [ ${#want[@]} -gt 0 ] && ! printf '%s\n' "${want[@]}" | grep -qx "$name"; then
+		continue
+	fi
+	env=(GOOS=linux GOARCH="$arch" CGO_ENABLED="$cgo")
+	[ "$arm" != - ] && env+=(GOARM="$arm")
+	[ "$cgo" = 1 ] && env+=(CC="$cc" CXX="$cxx")
+	start=$(date +%s)
+	env "${env[@]}" "$GO" build -trimpath -buildvcs=true \
+		-ldflags "-s -w -buildid= -X main.version=$VERSION" \
+		-o "$BIN/intercomd-$name" ./cmd/intercomd
+	log "$name: $(stat -c %s "$BIN/intercomd-$name") bytes in $(($(date +%s) - start))s (${env[*]})"
+done
