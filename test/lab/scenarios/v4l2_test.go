@@ -40,11 +40,13 @@ var (
 	vidiocStreamoff  = ioc(iocWrite, 'V', 19, 4)
 	vidiocSCtrl      = ioc(iocRead|iocWrite, 'V', 28, unsafe.Sizeof(v4l2Control{}))
 	vidiocEncoderCmd = ioc(iocRead|iocWrite, 'V', 77, unsafe.Sizeof(v4l2EncoderCmd{}))
+	vidiocSSelection = ioc(iocRead|iocWrite, 'V', 95, unsafe.Sizeof(v4l2Selection{}))
 )
 
 // Buffer types, memory types, capabilities and flags from videodev2.h.
 const (
 	bufTypeVideoCapture       = 1
+	bufTypeVideoOutput        = 2
 	bufTypeVideoCaptureMplane = 9
 	bufTypeVideoOutputMplane  = 10
 	memoryMmap                = 1
@@ -54,11 +56,10 @@ const (
 	capStreaming      = 0x04000000
 	capDeviceCaps     = 0x80000000
 
-	bufFlagKeyframe = 0x00000008
-	bufFlagPframe   = 0x00000010
-	bufFlagLast     = 0x00100000
+	bufFlagLast = 0x00100000
 
 	encCmdStop = 1
+	selTgtCrop = 0
 
 	cidMpegVideoGopSize = 0x00990900 + 203 // V4L2_CID_MPEG_VIDEO_GOP_SIZE
 )
@@ -168,6 +169,14 @@ type v4l2Plane struct {
 type v4l2EncoderCmd struct {
 	Cmd, Flags uint32
 	Data       [8]uint32
+}
+
+// v4l2Selection is struct v4l2_selection with its v4l2_rect spelled out.
+type v4l2Selection struct {
+	Type, Target, Flags uint32
+	Left, Top           int32
+	Width, Height       uint32
+	Reserved            [9]uint32
 }
 
 type v4l2Control struct {
@@ -382,6 +391,7 @@ func TestV4L2Layout(t *testing.T) {
 		{"v4l2_plane", unsafe.Sizeof(v4l2Plane{}), 64},
 		{"v4l2_encoder_cmd", unsafe.Sizeof(v4l2EncoderCmd{}), 40},
 		{"v4l2_control", unsafe.Sizeof(v4l2Control{}), 8},
+		{"v4l2_selection", unsafe.Sizeof(v4l2Selection{}), 64},
 	}
 	if runtime.GOARCH != "amd64" {
 		t.Skipf("layouts are checked for amd64 (the lab VM), not %s", runtime.GOARCH)
@@ -407,6 +417,7 @@ func TestV4L2Layout(t *testing.T) {
 		{"VIDIOC_STREAMOFF", vidiocStreamoff, 0x40045613},
 		{"VIDIOC_S_CTRL", vidiocSCtrl, 0xc008561c},
 		{"VIDIOC_ENCODER_CMD", vidiocEncoderCmd, 0xc028564d},
+		{"VIDIOC_S_SELECTION", vidiocSSelection, 0xc040565f},
 	}
 	for _, r := range reqs {
 		if r.got != r.want {
