@@ -15,6 +15,7 @@ import (
 
 	"github.com/intercomd/intercomd/broker"
 	"github.com/intercomd/intercomd/call"
+	"github.com/intercomd/intercomd/gpio"
 	"github.com/intercomd/intercomd/internal/config"
 	"github.com/intercomd/intercomd/mqttsignal"
 	"github.com/intercomd/intercomd/systemd"
@@ -32,6 +33,7 @@ type daemon struct {
 	sig      *mqttsignal.Signaler
 	media    *media
 	client   *call.Client
+	panel    *gpio.Panel // nil: no panel configured or no GPIO chip
 	http     *http.Server
 	httpAddr string
 	notifier *systemd.Notifier
@@ -127,12 +129,37 @@ func (d *daemon) start(ctx context.Context) error {
 	// what start set up and never blocks on the network.
 	d.client.OnAny(d.onEvent)
 
+	if err := d.startPanel(); err != nil {
+		return err
+	}
+
 	if cfg.HTTP.Listen != "" {
 		if err := d.startHTTP(); err != nil {
 			return err
 		}
 	}
 	d.publishState()
+	return nil
+}
+
+// startPanel opens the GPIO panel when one is configured. A machine without
+// any GPIO chip (a laptop, CI) runs without a panel and says so.
+func (d *daemon) startPanel() error {
+	if !d.cfg.GPIO.Enabled {
+		d.log.Info("no GPIO panel configured (gpio.enabled is false)")
+		return nil
+	}
+	panel, err := gpio.Open(d.cfg.GPIO, d.client, gpio.Options{Logger: d.log.With("component", "gpio")})
+	if errors.Is(err, gpio.ErrNoChip) {
+		d.log.Warn("running without a panel", "err", err)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	d.panel = panel
+	d.client.OnAny(panel.HandleEvent)
+	panel.SetOnline(d.sig.Connected())
 	return nil
 }
 
@@ -215,6 +242,9 @@ func (d *daemon) run(ctx context.Context) error {
 			d.command(ctx, cmd)
 		case <-d.sig.ConnectivityChanged():
 			d.log.Info("broker connectivity", "connected", d.sig.Connected())
+			if d.panel != nil {
+				d.panel.SetOnline(d.sig.Connected())
+			}
 			markReady()
 			d.publishState()
 		case <-stats.C:
@@ -268,7 +298,7 @@ func (d *daemon) command(ctx context.Context, cmd mqttsignal.Command) {
 	case mqttsignal.CmdEnd:
 		err = d.client.EndCall(ctx)
 	case mqttsignal.CmdOpenDoor:
-		err = errors.New("open-door: this station has no door relay configured")
+		err = d.openDoor(ctx, "ctl:"+cmd.ID)
 	default:
 		err = fmt.Errorf("unknown command %s", cmd.Type)
 	}
@@ -278,6 +308,19 @@ func (d *daemon) command(ctx context.Context, cmd mqttsignal.Command) {
 			d.log.Warn("publishing a command result", "id", cmd.ID, "err", perr)
 		}
 	}
+}
+
+// openDoor serves an open-door command from the command topic, which the
+// broker's ACL opens only to admin users (the CLI, Home Assistant): a station
+// with a relay pulses its own, during a call; one without asks the peer of its
+// connected call to open.
+func (d *daemon) openDoor(ctx context.Context, who string) error {
+	if d.panel != nil {
+		if err := d.panel.OpenDoor(who, true); !errors.Is(err, gpio.ErrNoRelay) {
+			return err
+		}
+	}
+	return d.client.OpenDoor(ctx)
 }
 
 // state is what the daemon publishes, retained, on intercom/v1/state/{device}.
@@ -339,7 +382,12 @@ func (d *daemon) reload() {
 func (d *daemon) close() {
 	d.notify(d.notifier.Stopping())
 	if d.client != nil {
-		d.client.Close()
+		d.client.Close() // the panel hears the call end before it closes
+	}
+	if d.panel != nil {
+		if err := d.panel.Close(); err != nil {
+			d.log.Warn("closing the GPIO panel", "err", err)
+		}
 	}
 	if d.http != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)

@@ -19,6 +19,8 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/intercomd/intercomd/call"
+	"github.com/intercomd/intercomd/gpio"
+	"github.com/intercomd/intercomd/homeassistant"
 )
 
 // Config is the whole daemon configuration. The yaml tags are the file's keys.
@@ -43,6 +45,10 @@ type Config struct {
 	WebRTC    WebRTCConfig    `yaml:"webrtc"`
 	Log       LogConfig       `yaml:"log"`
 	Telemetry TelemetryConfig `yaml:"telemetry"`
+	// GPIO is the panel of buttons, LEDs and the door relay (gpio/README.md).
+	GPIO gpio.Config `yaml:"gpio"`
+	// HomeAssistant is MQTT discovery (docs/homeassistant.md).
+	HomeAssistant homeassistant.Config `yaml:"homeassistant"`
 }
 
 // CallConfig bounds the call flows.
@@ -143,6 +149,7 @@ func Default() Config {
 		Telemetry: TelemetryConfig{
 			StatsInterval: 5 * time.Second,
 		},
+		HomeAssistant: homeassistant.DefaultConfig(),
 	}
 }
 
@@ -182,6 +189,7 @@ func Load(path string, environ []string, override func(*Config)) (Config, error)
 	if override != nil {
 		override(&cfg)
 	}
+	cfg.derive()
 	if err := cfg.Validate(); err != nil {
 		return Config{}, err
 	}
@@ -254,6 +262,14 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// derive fills in keys whose defaults depend on other keys: the GPIO
+// buttons call the station's target on its first channel unless told otherwise.
+func (c *Config) derive() {
+	if c.GPIO.Target == (gpio.Target{}) && len(c.Channels) > 0 {
+		c.GPIO.Target = gpio.Target{Channel: c.Channels[0], User: c.Target}
+	}
 }
 
 // Validate checks every key and returns all problems at once, each naming its
@@ -339,6 +355,12 @@ func (c *Config) Validate() error {
 	}
 	if c.Media.Bitrate < 50_000 {
 		bad("media.bitrate must be at least 50000 bit/s, got %d", c.Media.Bitrate)
+	}
+	if err := c.GPIO.Validate(); err != nil {
+		errs = append(errs, err)
+	}
+	if err := c.HomeAssistant.Validate(); err != nil {
+		errs = append(errs, fmt.Errorf("config: %w", err))
 	}
 	switch c.Log.Level {
 	case "debug", "info", "warn", "error":

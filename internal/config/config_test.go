@@ -101,3 +101,25 @@ func TestNeedsRestart(t *testing.T) {
 		t.Fatalf("NeedsRestart = %s, want channels,media", keys)
 	}
 }
+
+func TestGPIOTargetDefaultsToTheStationsTarget(t *testing.T) {
+	cfg, err := Load("testdata/full.yaml", nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.GPIO.Target.User != "household" || cfg.GPIO.Target.Channel != "home" {
+		t.Fatalf("gpio target %+v, want household on home", cfg.GPIO.Target)
+	}
+}
+
+func TestGPIOSectionIsValidated(t *testing.T) {
+	cfg := Default()
+	err := Decode([]byte("gpio:\n  enabled: true\n  buttons:\n    - {name: bell, line: GPIO17, action: dance}\n"), &cfg)
+	if err == nil {
+		cfg.derive()
+		err = cfg.Validate()
+	}
+	if err == nil || !strings.Contains(err.Error(), "dance") {
+		t.Fatalf("bad gpio action: %v", err)
+	}
+}
