@@ -62,6 +62,8 @@ type Signaler struct {
 	readyC   chan struct{} // closed and replaced whenever ready changes
 	stop     chan struct{}
 	wg       sync.WaitGroup
+
+	connectTok mqtt.Token // paho's first connect, retried until it succeeds or Close
 }
 
 var _ call.Signaler = (*Signaler)(nil)
@@ -117,6 +119,7 @@ func New(opts Options) (*Signaler, error) {
 	// Ordered delivery keeps each inbox's messages in order (MQTT orders per topic);
 	// the handlers only decode and queue, so one goroutine is enough.
 	co.SetOrderMatters(true)
+	co.SetStore(newCopyingStore())
 	co.SetBinaryWill(PresenceTopic(opts.Channels[0], opts.UserID, opts.DeviceID),
 		encodePresence(false, opts.Name, opts.Kind, opts.Clock.Now()), 1, true)
 	co.SetDefaultPublishHandler(s.onMessage)
@@ -131,7 +134,8 @@ func New(opts Options) (*Signaler, error) {
 	go func() { defer s.wg.Done(); s.messages.run(s.stop) }()
 	go func() { defer s.wg.Done(); s.commands.run(s.stop) }()
 	s.mu.Lock()
-	s.watch(s.client.Connect(), "connect")
+	s.connectTok = s.client.Connect()
+	s.watch(s.connectTok, "connect")
 	s.mu.Unlock()
 	return s, nil
 }
@@ -282,7 +286,19 @@ func (s *Signaler) Close() error {
 			}
 		}
 	}
-	s.client.Disconnect(250)
+	if s.client.IsConnectionOpen() {
+		s.client.Disconnect(250) // lets the DISCONNECT packet out
+	} else {
+		// Nothing to flush. paho's Disconnect waits in a goroutine for a
+		// connect attempt in progress, then for the quiesce time; with 0 it
+		// ends as soon as the attempt does, which the connect token reports.
+		s.client.Disconnect(0)
+		select {
+		case <-s.connectTok.Done():
+		case <-time.After(10 * time.Second):
+			s.log.Warn("paho's first connect attempt did not end within 10 s of Close")
+		}
+	}
 	close(s.stop)
 	s.wg.Wait()
 	s.setReady(false, 0)
@@ -303,32 +319,16 @@ func (s *Signaler) publish(topic string, retained bool, payload []byte, what str
 // watch waits for tok in a goroutine owned by s and logs a failure. The caller
 // holds s.mu and has checked !s.closed.
 func (s *Signaler) watch(tok mqtt.Token, what string) {
-	s.watchThen(tok, what, nil)
-}
-
-// watchThen is watch that also calls ok after success.
-func (s *Signaler) watchThen(tok mqtt.Token, what string, ok func()) {
 	s.wg.Add(1)
 	go func() {
 		defer s.wg.Done()
-		select {
-		case <-tok.Done():
-		case <-s.stop:
-			return
-		}
-		if err := tok.Error(); err != nil {
-			s.log.Warn("MQTT operation failed", "op", what, "error", err)
-			return
-		}
-		if ok != nil {
-			ok()
-		}
+		s.await(tok, what)
 	}()
 }
 
 // onConnect runs (in its own goroutine, started by paho) after every
-// successful connect: the session is clean, so subscribe again, then announce
-// presence. It never waits on a token itself.
+// successful connect. The session is clean, so it subscribes again; announce
+// does the rest. It never waits on a token itself.
 func (s *Signaler) onConnect(c mqtt.Client) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -336,48 +336,100 @@ func (s *Signaler) onConnect(c mqtt.Client) {
 		return
 	}
 	s.readyGen++
-	gen := s.readyGen
+	if s.setReadyLocked(false) { // a new session has no subscriptions yet
+		notify(s.connC)
+	}
 	subs := map[string]byte{CommandTopic(s.opts.DeviceID): 1}
 	for _, ch := range s.opts.Channels {
 		subs[InboxTopic(ch, s.opts.UserID)] = 1
 		subs[PresenceFilter(ch)] = 1
 	}
-	s.watchThen(c.SubscribeMultiple(subs, s.onMessage), "subscribe", func() {
-		s.setReady(true, gen)
-		s.log.Info("connected to the broker; subscriptions in place")
-	})
-	on := encodePresence(true, s.opts.Name, s.opts.Kind, s.opts.Clock.Now())
-	for _, ch := range s.opts.Channels {
-		s.watch(c.Publish(PresenceTopic(ch, s.opts.UserID, s.opts.DeviceID), 1, true, on), "presence")
-	}
+	tok := c.SubscribeMultiple(subs, s.onMessage)
+	s.wg.Add(1)
+	go s.announce(c, s.readyGen, tok)
 }
 
+// announce waits for the subscriptions, then publishes presence online and,
+// once the broker has acknowledged it, marks the Signaler ready. Waiting has
+// two reasons: paho resends stored QoS 1 packets right after a reconnect and
+// races with publishes made at that moment (eclipse-paho/paho.mqtt.golang#703),
+// and a broker finishes sending retained presence for a subscription before
+// it acknowledges the client's next publish, so "ready" means the presence
+// list is complete too.
+func (s *Signaler) announce(c mqtt.Client, gen uint64, sub mqtt.Token) {
+	defer s.wg.Done()
+	if !s.await(sub, "subscribe") {
+		return
+	}
+	if st, ok := sub.(*mqtt.SubscribeToken); ok {
+		for topic, code := range st.Result() {
+			if code > 2 {
+				s.log.Error("the broker refused a subscription; check its ACL for this user", "topic", topic, "code", code)
+				return
+			}
+		}
+	}
+	on := encodePresence(true, s.opts.Name, s.opts.Kind, s.opts.Clock.Now())
+	toks := make([]mqtt.Token, 0, len(s.opts.Channels))
+	for _, ch := range s.opts.Channels {
+		toks = append(toks, c.Publish(PresenceTopic(ch, s.opts.UserID, s.opts.DeviceID), 1, true, on))
+	}
+	for _, t := range toks {
+		if !s.await(t, "presence") {
+			return
+		}
+	}
+	s.setReady(true, gen)
+	s.log.Info("connected to the broker; subscribed and announced")
+}
+
+// await waits for t or Close and logs a failure.
+func (s *Signaler) await(t mqtt.Token, what string) bool {
+	select {
+	case <-t.Done():
+	case <-s.stop:
+		return false
+	}
+	if err := t.Error(); err != nil {
+		s.log.Warn("MQTT operation failed", "op", what, "error", err)
+		return false
+	}
+	return true
+}
+
+// onConnectionLost only reports: paho runs it in a goroutine of its own, which
+// may run after the reconnect it announces has already succeeded, so it must
+// not change state. Connected checks the link itself.
 func (s *Signaler) onConnectionLost(_ mqtt.Client, err error) {
 	s.log.Warn("lost the broker connection; reconnecting", "error", err)
-	s.setReady(false, 0)
+	notify(s.connC)
 }
 
-// setReady records readiness. gen 0 always applies; otherwise only the
-// subscription of the latest connect may mark the Signaler ready.
+// setReady records readiness: true only from the announce of the latest
+// connect (gen), false from anywhere (gen 0).
 func (s *Signaler) setReady(ready bool, gen uint64) {
 	s.mu.Lock()
-	if gen != 0 && gen != s.readyGen {
+	if ready && gen != s.readyGen {
 		s.mu.Unlock()
 		return
 	}
-	if !ready {
-		s.readyGen++ // a subscribe still in flight belongs to a dead connection
-	}
-	changed := s.ready != ready
-	s.ready = ready
-	if changed {
-		close(s.readyC)
-		s.readyC = make(chan struct{})
-	}
+	changed := s.setReadyLocked(ready)
 	s.mu.Unlock()
 	if changed {
 		notify(s.connC)
 	}
+}
+
+// setReadyLocked sets s.ready, wakes WaitConnected and reports a change. The
+// caller holds s.mu and sends the notification after unlocking.
+func (s *Signaler) setReadyLocked(ready bool) bool {
+	if s.ready == ready {
+		return false
+	}
+	s.ready = ready
+	close(s.readyC)
+	s.readyC = make(chan struct{})
+	return true
 }
 
 func notify(c chan struct{}) {
@@ -416,6 +468,14 @@ func (s *Signaler) onMessage(_ mqtt.Client, msg mqtt.Message) {
 		p, online, err := DecodePresence(topic, payload)
 		if err != nil {
 			s.drop(ReasonOf(err), topic, err)
+			return
+		}
+		if !online && p.User == s.opts.UserID && p.Device == s.opts.DeviceID && s.client.IsConnectionOpen() {
+			// Our own will, published late: the broker noticed the old
+			// connection's death after we had reconnected (a session takeover
+			// does that). Say online again, or we stay "offline" for everyone.
+			s.log.Info("the broker published our will after we reconnected; announcing online again", "channel", p.Channel)
+			_ = s.publish(topic, true, encodePresence(true, s.opts.Name, s.opts.Kind, s.opts.Clock.Now()), "presence")
 			return
 		}
 		if s.presence.set(p, online) {
