@@ -74,13 +74,7 @@ func StartMosquitto(t testing.TB) string {
 // Install it with: apt-get install mosquitto.
 func NewMosquitto(t testing.TB, opts MosquittoOptions) *Mosquitto {
 	t.Helper()
-	if _, err := os.Stat(MosquittoPath); err != nil {
-		msg := fmt.Sprintf("mqtttest: %s not found (%v); install it with `apt-get install mosquitto`", MosquittoPath, err)
-		if os.Getenv("CI") != "" {
-			t.Fatal(msg + " (CI is set, so this test fails instead of skipping)")
-		}
-		t.Skip(msg)
-	}
+	requireBinary(t, MosquittoPath)
 	m := &Mosquitto{t: t, port: FreePort(t)}
 	lines := []string{
 		"per_listener_settings false",
@@ -107,6 +101,19 @@ func NewMosquitto(t testing.TB, opts MosquittoOptions) *Mosquitto {
 	m.start()
 	t.Cleanup(m.Kill)
 	return m
+}
+
+// requireBinary skips the test when path is missing, or fails it when the
+// environment variable CI is set: CI must not pass by skipping.
+func requireBinary(t testing.TB, path string) {
+	t.Helper()
+	if _, err := os.Stat(path); err != nil {
+		msg := fmt.Sprintf("mqtttest: %s not found (%v); install it with `apt-get install mosquitto`", path, err)
+		if os.Getenv("CI") != "" {
+			t.Fatal(msg + " (CI is set, so this test fails instead of skipping)")
+		}
+		t.Skip(msg)
+	}
 }
 
 // URL is tcp://127.0.0.1:PORT.
