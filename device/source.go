@@ -11,8 +11,13 @@ import (
 // package implements it.
 //
 // A Source starts with nothing to do: it encodes only while at least one peer
-// connection is bound to one of its tracks, and it starts with a keyframe when
-// the first peer binds.
+// connection is bound to one of its tracks. Its first video frame after
+// becoming bound is a keyframe, and RequestKeyframe produces one at once:
+// webrtcpeer calls it when a call connects, because pion binds tracks before
+// SRTP is up and drops whatever is written until then.
+//
+// A source that cannot make keyframes on demand (rpicam-vid) should use a
+// short intra period instead and may treat RequestKeyframe as a no-op.
 type Source interface {
 	// AudioTrack returns the shared audio track, or nil when the source has no audio.
 	AudioTrack() webrtc.TrackLocal

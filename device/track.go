@@ -14,8 +14,8 @@ import (
 //
 // pion binds a track when a call's descriptions are both set, before DTLS is up,
 // and silently drops what is written before SRTP is ready: a keyframe written at
-// bind time is lost, which is why webrtcpeer requests another one when the call
-// connects.
+// bind time is lost. Sources therefore wait for webrtcpeer's keyframe request
+// when the call connects (or one frame interval) before the first frame.
 type SharedTrack struct {
 	*webrtc.TrackLocalStaticSample
 
