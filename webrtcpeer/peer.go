@@ -22,6 +22,9 @@ var ErrClosed = errors.New("webrtcpeer: peer is closed")
 //
 // PeerOptions.OnEvent runs on pion's goroutines: it must neither block nor
 // call the Peer's methods (hand the event to the owner's loop instead).
+// A PeerClosed state that the owner did not cause by Close means the other
+// side closed its connection (pion got a DTLS close_notify); it arrives within
+// milliseconds, long before ICE would notice.
 type Peer struct {
 	opts call.PeerOptions
 	pc   *webrtc.PeerConnection

@@ -422,3 +422,27 @@ func TestOneSourceTwoCalls(t *testing.T) {
 		return st.VideoBound == 0 && st.AudioBound == 0
 	})
 }
+
+// TestRemoteCloseReportsClosed: when the other side closes its peer, pion
+// receives DTLS close_notify and this side reports PeerClosed at once, without
+// its own Close: the call engine can treat it as the remote hanging up.
+func TestRemoteCloseReportsClosed(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	f := newFactory(t, loopbackConfig(nil))
+	a := newEndpoint(t, f, "a", call.Constraints{})
+	b := newEndpoint(t, f, "b", call.Constraints{})
+	wire(a, b)
+	negotiate(t, a, b)
+	a.waitConnected(5 * time.Second)
+	b.waitConnected(5 * time.Second)
+	b.close()
+	select {
+	case <-a.remoteClosed:
+	case <-time.After(2 * time.Second):
+		t.Fatal("no PeerClosed 2 s after the other side closed")
+	}
+	if a.failed.Load() {
+		t.Error("a remote close was reported as failed")
+	}
+	a.close()
+}

@@ -26,6 +26,8 @@ type endpoint struct {
 	connectedOnce sync.Once
 	connectedAt   atomic.Int64 // unix ns
 	failed        atomic.Bool
+	remoteClosed  chan struct{}
+	closedOnce    sync.Once
 	tracksMu      sync.Mutex
 	tracks        []call.RemoteTrack
 
@@ -36,7 +38,7 @@ type endpoint struct {
 
 func newEndpoint(t testing.TB, f *Factory, callID string, send call.Constraints) *endpoint {
 	t.Helper()
-	e := &endpoint{t: t, events: make(chan call.PeerEvent, 512), connected: make(chan struct{})}
+	e := &endpoint{t: t, events: make(chan call.PeerEvent, 512), connected: make(chan struct{}), remoteClosed: make(chan struct{})}
 	p, err := f.newPeer(call.PeerOptions{CallID: callID, Send: send, OnEvent: func(ev call.PeerEvent) {
 		select {
 		case e.events <- ev:
@@ -75,6 +77,8 @@ func (e *endpoint) pump() {
 				})
 			case call.PeerFailed:
 				e.failed.Store(true)
+			case call.PeerClosed:
+				e.closedOnce.Do(func() { close(e.remoteClosed) })
 			}
 		case call.PeerEventTrack:
 			e.tracksMu.Lock()
