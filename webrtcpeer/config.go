@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net"
 
+	"github.com/pion/transport/v5"
 	"github.com/pion/webrtc/v4"
 )
 
@@ -54,6 +55,9 @@ type Config struct {
 	// PionLogLevel is the least level of pion messages that are logged
 	// (default slog.LevelWarn).
 	PionLogLevel slog.Leveler
+	// Net replaces the host's network, for tests: a pion vnet.Net puts the
+	// peers on a virtual network with loss, delay or NAT (nil: the real one).
+	Net transport.Net
 }
 
 // Validate reports a Config that NewFactory would reject.

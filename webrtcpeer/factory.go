@@ -123,6 +123,9 @@ func newAPI(cfg Config, log *slog.Logger) (*webrtc.API, error) {
 	if cfg.IPFilter != nil {
 		s.SetIPFilter(cfg.IPFilter)
 	}
+	if cfg.Net != nil {
+		s.SetNet(cfg.Net)
+	}
 	if cfg.PortMin != 0 {
 		if err := s.SetEphemeralUDPPortRange(cfg.PortMin, cfg.PortMax); err != nil {
 			return nil, fmt.Errorf("webrtcpeer: UDP port range %d-%d: %w", cfg.PortMin, cfg.PortMax, err)

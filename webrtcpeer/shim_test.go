@@ -27,6 +27,7 @@ type endpoint struct {
 	connectedAt   atomic.Int64 // unix ns
 	failed        atomic.Bool
 	remoteClosed  chan struct{}
+	lastState     atomic.Int32
 	closedOnce    sync.Once
 	tracksMu      sync.Mutex
 	tracks        []call.RemoteTrack
@@ -69,6 +70,7 @@ func (e *endpoint) pump() {
 		case call.PeerEventCandidate:
 			e.other.deliver(ev.Candidate)
 		case call.PeerEventState:
+			e.lastState.Store(int32(ev.State))
 			switch ev.State {
 			case call.PeerConnected:
 				e.connectedOnce.Do(func() {
@@ -152,6 +154,9 @@ func (e *endpoint) close() {
 		e.t.Errorf("%d events dropped: OnEvent's channel was full", n)
 	}
 }
+
+// state returns the last state the peer reported.
+func (e *endpoint) state() call.PeerState { return call.PeerState(e.lastState.Load()) }
 
 func (e *endpoint) trackKinds() map[string]int {
 	e.tracksMu.Lock()
