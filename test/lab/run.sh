@@ -4,7 +4,7 @@
 # inside it. See README.md beside this file.
 #
 # Usage: test/lab/run.sh            every scenario
-#        LAB_SCENARIOS="gpio camera" test/lab/run.sh
+#        LAB_SCENARIOS="gpiosim camera" test/lab/run.sh
 #
 # Environment:
 #   LAB_CACHE      downloads and builds (default test/lab/cache, git-ignored)
@@ -19,7 +19,7 @@ LAB=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$LAB/../.." && pwd)
 CACHE=${LAB_CACHE:-$LAB/cache}
 TIMEOUT=${LAB_TIMEOUT:-240}
-SCENARIOS=${LAB_SCENARIOS:-gpio camera encoder audio}
+SCENARIOS=${LAB_SCENARIOS:-gpiosim gpio camera encoder audio}
 export PATH="/usr/local/go/bin:$PATH"
 
 # The kernel: Debian bookworm-backports. Bump all three together.
@@ -38,6 +38,9 @@ MODULES=(
 )
 
 START=$SECONDS
+# A cache directory is complete when its .done names the package version.
+stamp() { echo "$PKGVER" >"$1/.done"; }
+stamped() { [[ -f $1/.done && $(<"$1/.done") == "$PKGVER" ]]; }
 log() { printf 'lab: [%3ds] %s\n' "$((SECONDS - START))" "$*"; }
 die() { printf 'lab: FATAL: %s\n' "$*" >&2; exit 2; }
 
@@ -119,12 +122,12 @@ SRC=$CACHE/linux-source-6.12
 unpack() {
 	# The two unpacks are each one xz stream: run them side by side.
 	local pid=
-	if [[ ! -f $SRC/.done ]]; then
+	if ! stamped "$SRC"; then
 		log "unpacking the driver sources from linux-source"
 		unpack_source &
 		pid=$!
 	fi
-	if [[ ! -f $SYSROOT/.done ]]; then
+	if ! stamped "$SYSROOT"; then
 		log "unpacking kernel, headers, kbuild, busybox"
 		rm -rf "$SYSROOT"
 		mkdir -p "$SYSROOT"
@@ -135,7 +138,7 @@ unpack() {
 		# The headers' Makefile includes the -common tree by its installed
 		# absolute path; point it at the unpacked copy.
 		printf 'include %s\n' "$SYSROOT/usr/src/linux-headers-$KABI-common/Makefile" >"$HDRS/Makefile"
-		touch "$SYSROOT/.done"
+		stamp "$SYSROOT"
 	fi
 	if [[ -n $pid ]]; then wait "$pid" || die "unpacking linux-source failed"; fi
 }
@@ -165,13 +168,13 @@ unpack_source() {
 	for f in "${files[@]}"; do
 		[[ -f $SRC/$f ]] || die "linux-source: $f missing"
 	done
-	touch "$SRC/.done"
+	stamp "$SRC"
 }
 
 # --- out-of-tree modules --------------------------------------------------
 MODDIR=$CACHE/modules
 build_modules() {
-	if [[ -f $MODDIR/.done && $MODDIR/.done -nt $LAB/Kbuild ]]; then
+	if stamped "$MODDIR" && [[ $MODDIR/.done -nt $LAB/Kbuild ]]; then
 		return 0
 	fi
 	log "building gpio-sim, v4l2-mem2mem, vicodec"
@@ -189,7 +192,7 @@ build_modules() {
 	# No pahole here: skip BTF for the modules.
 	make -s -C "$HDRS" M="$MODDIR" -j2 CONFIG_DEBUG_INFO_BTF_MODULES= modules >"$MODDIR/build.log" 2>&1 ||
 		{ tail -30 "$MODDIR/build.log"; die "module build failed (log: $MODDIR/build.log)"; }
-	touch "$MODDIR/.done"
+	stamp "$MODDIR"
 }
 
 # --- test binaries --------------------------------------------------------
@@ -260,7 +263,8 @@ pack() {
 CONSOLE=$CACHE/console.log
 boot() {
 	log "booting $KVER in QEMU (TCG, timeout ${TIMEOUT}s)"
-	local rc=0
+	local st
+	set +e
 	timeout --foreground -k 5 "$TIMEOUT" qemu-system-x86_64 \
 		-accel tcg -cpu max -m 1024 -smp 1 \
 		-nographic -no-reboot -monitor none -serial stdio \
@@ -268,9 +272,15 @@ boot() {
 		-kernel "$SYSROOT/boot/vmlinuz-$KVER" \
 		-initrd "$CACHE/lab.cpio" \
 		-append "console=ttyS0 panic=-1 quiet loglevel=4 rdinit=/init" \
-		</dev/null 2>&1 | tr -d '\r' | tee "$CONSOLE" || rc=$?
-	[[ -n ${LAB_KEEP_LOG-} ]] && cp "$CONSOLE" "$LAB_KEEP_LOG"
-	return 0
+		</dev/null 2>&1 | tr -d '\r' | sed -u 's/\x1b\[[0-9;?]*[a-zA-Z]//g; s/\x1bc//g' | tee "$CONSOLE"
+	st=${PIPESTATUS[0]}
+	set -e
+	case $st in
+	0) ;;
+	124 | 137) log "QEMU killed after ${TIMEOUT}s" ;;
+	*) log "QEMU exited with status $st" ;;
+	esac
+	if [[ -n ${LAB_KEEP_LOG-} ]]; then cp "$CONSOLE" "$LAB_KEEP_LOG"; fi
 }
 
 # --- verdict --------------------------------------------------------------
