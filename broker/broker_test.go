@@ -1,16 +1,10 @@
 package broker_test
 
 import (
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/tls"
 	"crypto/x509"
-	"crypto/x509/pkix"
-	"encoding/pem"
 	"errors"
 	"fmt"
-	"math/big"
 	"net"
 	"net/http"
 	"os"
@@ -146,7 +140,8 @@ func TestAuthAndACL(t *testing.T) {
 		{"intercom/v1/state/+", true},
 		{"intercom/v1/home/user/alice", false},
 		{"intercom/v1/home/user/+", false},
-		{"intercom/v1/ctl/door-pi", false},
+		{"intercom/v1/ctl/door-pi", true},
+		{"intercom/v1/#", false},
 		{"#", false},
 	} {
 		q := bob.subscribe(t, s.filter)
@@ -160,12 +155,12 @@ func TestAuthAndACL(t *testing.T) {
 	// them silently instead of disconnecting the client).
 	alice.publish(t, "intercom/v1/home/presence/bob/bob-phone", 0, "forged")
 	alice.publish(t, "intercom/v1/ctl/door-pi", 0, `{"v":1,"cmd":"open-door"}`)
-	alice.publish(t, "intercom/v1/state/door-pi", 0, "forged")
+	alice.publish(t, "homeassistant/button/door/config", 0, "forged")
 	alice.publish(t, "intercom/v1/home/presence/alice/alice-phone", 1, "mine")
 	alice.publish(t, "intercom/v1/home/user/bob", 1, "hello bob")
 	waitGot(t, bob, "intercom/v1/home/user/bob", "hello bob")
 	waitGot(t, ha, "intercom/v1/home/presence/alice/alice-phone", "mine")
-	for _, topic := range []string{"intercom/v1/home/presence/bob/bob-phone", "intercom/v1/ctl/door-pi", "intercom/v1/state/door-pi"} {
+	for _, topic := range []string{"intercom/v1/home/presence/bob/bob-phone", "intercom/v1/ctl/door-pi", "homeassistant/button/door/config"} {
 		if got := ha.got(topic); len(got) > 0 {
 			t.Errorf("a forbidden publish reached %s: %q", topic, got)
 		}
@@ -289,7 +284,7 @@ func TestPortInUse(t *testing.T) {
 
 func TestTLS(t *testing.T) {
 	dir := t.TempDir()
-	certFile, keyFile := writeSelfSigned(t, dir)
+	certFile, keyFile := mqtttest.WriteCert(t)
 	e := mqtttest.NewEmbedded(t, broker.Config{TLSCertFile: certFile, TLSKeyFile: keyFile})
 	b := e.Broker()
 	if !strings.HasPrefix(b.TCPURL(), "ssl://") || !strings.HasPrefix(b.WebSocketURL(), "wss://") {
@@ -330,38 +325,4 @@ func TestCloseIsIdempotentAndFreesPorts(t *testing.T) {
 		t.Fatalf("ports not freed by Close: %v", err)
 	}
 	b2.Close()
-}
-
-// writeSelfSigned writes a certificate for 127.0.0.1 and its key.
-func writeSelfSigned(t *testing.T, dir string) (certFile, keyFile string) {
-	t.Helper()
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tmpl := &x509.Certificate{
-		SerialNumber: big.NewInt(1),
-		Subject:      pkix.Name{CommonName: "intercomd test"},
-		NotBefore:    time.Now().Add(-time.Hour),
-		NotAfter:     time.Now().Add(time.Hour),
-		IPAddresses:  []net.IP{net.IPv4(127, 0, 0, 1)},
-		KeyUsage:     x509.KeyUsageDigitalSignature,
-		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	kder, err := x509.MarshalECPrivateKey(key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	certFile, keyFile = filepath.Join(dir, "cert.pem"), filepath.Join(dir, "key.pem")
-	if err := os.WriteFile(certFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(keyFile, pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: kder}), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return certFile, keyFile
 }

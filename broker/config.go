@@ -42,9 +42,9 @@ type Config struct {
 	// anonymous and has full access, so both listeners must be on loopback.
 	// With users, clients must log in and the ACL in package docs applies.
 	Users map[string]string
-	// Admins are users with full access: Home Assistant, the CLI, the daemon
-	// itself when it logs in. Only they may send commands (intercom/v1/ctl/...)
-	// or publish state (intercom/v1/state/...). Each must be in Users.
+	// Admins are users with full access: Home Assistant, the CLI. Only they may
+	// send commands (intercom/v1/ctl/{device}), which make a station call,
+	// answer or open the door. Each must be in Users.
 	Admins []string
 	// AllowAnonymous lets clients without a user name in, with full access,
 	// although Users is set. Allowed only when every listener is on loopback.

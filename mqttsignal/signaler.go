@@ -363,7 +363,11 @@ func (s *Signaler) announce(c mqtt.Client, gen uint64, sub mqtt.Token) {
 	}
 	if st, ok := sub.(*mqtt.SubscribeToken); ok {
 		for topic, code := range st.Result() {
-			if code > 2 {
+			switch {
+			case code <= 2:
+			case topic == CommandTopic(s.opts.DeviceID):
+				s.log.Warn("the broker refused the command topic; commands are off for this device", "topic", topic, "code", code)
+			default:
 				s.log.Error("the broker refused a subscription; check its ACL for this user", "topic", topic, "code", code)
 				return
 			}

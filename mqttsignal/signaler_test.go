@@ -171,24 +171,7 @@ type observer struct {
 
 func newObserver(t *testing.T, url, filter string) *observer {
 	t.Helper()
-	o := &observer{}
-	co := mqtt.NewClientOptions().AddBroker(url).SetClientID(fmt.Sprintf("observer-%d", time.Now().UnixNano())).SetAutoReconnect(false)
-	o.c = mqtt.NewClient(co)
-	if tok := o.c.Connect(); !tok.WaitTimeout(wait) || tok.Error() != nil {
-		t.Fatalf("observer connect: %v", tok.Error())
-	}
-	t.Cleanup(func() { o.c.Disconnect(100) })
-	if filter != "" {
-		tok := o.c.Subscribe(filter, 1, func(_ mqtt.Client, m mqtt.Message) {
-			o.mu.Lock()
-			o.msgs = append(o.msgs, m)
-			o.mu.Unlock()
-		})
-		if !tok.WaitTimeout(wait) || tok.Error() != nil {
-			t.Fatalf("observer subscribe: %v", tok.Error())
-		}
-	}
-	return o
+	return newObserverAuth(t, url, "", "", filter)
 }
 
 // waitFor polls until one recorded message satisfies ok.
@@ -447,10 +430,8 @@ func TestCommandsResultsAndState(t *testing.T) {
 			t.Fatal(err)
 		}
 		// State is retained: a client subscribing later gets it.
-		late := newObserver(t, b.URL(), "")
-		late2 := newObserver(t, b.URL(), mqttsignal.StateTopic("door-pi"))
-		_ = late
-		late2.waitFor(t, "retained state", func(_ string, p []byte, retained bool) bool {
+		late := newObserver(t, b.URL(), mqttsignal.StateTopic("door-pi"))
+		late.waitFor(t, "retained state", func(_ string, p []byte, retained bool) bool {
 			return retained && string(p) == `{"online":true,"status":"idle","v":1}`
 		})
 	})
@@ -498,4 +479,117 @@ func TestCloseWithoutBroker(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("Close hangs while the broker is unreachable")
 	}
+}
+
+// TestWithACLBroker runs stations as plain users of a broker with
+// credentials: signaling, presence, state and results work; commands come
+// from an admin.
+func TestWithACLBroker(t *testing.T) {
+	e := mqtttest.NewEmbedded(t, broker.Config{
+		Users:  map[string]string{"door": "door-pw", "panel": "panel-pw", "ha": "ha-pw"},
+		Admins: []string{"ha"},
+	})
+	login := func(user string) func(*mqttsignal.Options) {
+		return func(o *mqttsignal.Options) { o.Username, o.Password = user, user+"-pw" }
+	}
+	door := newSignaler(t, e.URL(), "door", "door-pi", login("door"))
+	panel := newSignaler(t, e.WebSocketURL(), "panel", "panel-tab", login("panel"))
+	waitOnline(t, door, "door/door-pi,panel/panel-tab")
+
+	if err := door.Send(invite("panel")); err != nil {
+		t.Fatal(err)
+	}
+	if m := recv(t, panel); m.Type != call.MsgInvite {
+		t.Fatalf("got %+v", m)
+	}
+
+	ha := newObserverAuth(t, e.URL(), "ha", "ha-pw", "intercom/v1/#")
+	ha.publish(t, mqttsignal.CommandTopic("door-pi"), false, []byte(`{"v":1,"id":"h1","cmd":"open-door"}`))
+	select {
+	case c := <-door.Commands():
+		if c.Type != mqttsignal.CmdOpenDoor || c.ID != "h1" {
+			t.Fatalf("got %+v", c)
+		}
+	case <-time.After(wait):
+		t.Fatal("no command")
+	}
+	if err := door.PublishResult("h1", nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := door.PublishState(map[string]any{"v": 1, "status": "idle"}); err != nil {
+		t.Fatal(err)
+	}
+	ha.waitFor(t, "the result", func(topic string, p []byte, _ bool) bool {
+		return topic == mqttsignal.ResultTopic("door-pi") && string(p) == `{"v":1,"id":"h1","ok":true}`
+	})
+	ha.waitFor(t, "the state", func(topic string, p []byte, _ bool) bool {
+		return topic == mqttsignal.StateTopic("door-pi") && string(p) == `{"status":"idle","v":1}`
+	})
+	if !door.Connected() || !panel.Connected() {
+		t.Error("a station lost its connection (a denied QoS 1 publish disconnects the client)")
+	}
+
+	// A wrong password never connects.
+	s, err := mqttsignal.New(mqttsignal.Options{Brokers: []string{e.URL()}, UserID: "door", DeviceID: "door-2",
+		Channels: []string{"home"}, Username: "door", Password: "nope", Logger: mqtttest.Logger(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
+	defer cancel()
+	if err := s.WaitConnected(ctx); err == nil {
+		t.Error("connected with a wrong password")
+	}
+	s.Close()
+}
+
+func TestTLS(t *testing.T) {
+	cert, key := mqtttest.WriteCert(t)
+	e := mqtttest.NewEmbedded(t, broker.Config{TLSCertFile: cert, TLSKeyFile: key})
+	b := e.Broker()
+	withCA := func(o *mqttsignal.Options) { o.TLS.CAFile = cert }
+	door := newSignaler(t, b.TCPURL(), "door", "door-pi", withCA)
+	panel := newSignaler(t, b.WebSocketURL(), "panel", "panel-tab", withCA)
+	if err := door.Send(invite("panel")); err != nil {
+		t.Fatal(err)
+	}
+	if m := recv(t, panel); m.Type != call.MsgInvite {
+		t.Fatalf("got %+v", m)
+	}
+	// Without the CA the certificate is not trusted, so no connection.
+	s, err := mqttsignal.New(mqttsignal.Options{Brokers: []string{b.TCPURL()}, UserID: "door", DeviceID: "door-2",
+		Channels: []string{"home"}, Logger: mqtttest.Logger(t), TLS: mqttsignal.TLSOptions{CAFile: "/etc/ssl/certs/ca-certificates.crt"}})
+	if err != nil {
+		t.Skip("no system CA bundle:", err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
+	defer cancel()
+	if err := s.WaitConnected(ctx); err == nil {
+		t.Error("connected to a broker whose certificate is not trusted")
+	}
+	s.Close()
+}
+
+func newObserverAuth(t *testing.T, url, user, pass, filter string) *observer {
+	t.Helper()
+	o := &observer{}
+	co := mqtt.NewClientOptions().AddBroker(url).SetClientID(fmt.Sprintf("observer-%d", time.Now().UnixNano())).
+		SetUsername(user).SetPassword(pass).SetAutoReconnect(false)
+	o.c = mqtt.NewClient(co)
+	if tok := o.c.Connect(); !tok.WaitTimeout(wait) || tok.Error() != nil {
+		t.Fatalf("observer connect: %v", tok.Error())
+	}
+	t.Cleanup(func() { o.c.Disconnect(100) })
+	if filter == "" {
+		return o
+	}
+	tok := o.c.Subscribe(filter, 1, func(_ mqtt.Client, m mqtt.Message) {
+		o.mu.Lock()
+		o.msgs = append(o.msgs, m)
+		o.mu.Unlock()
+	})
+	if !tok.WaitTimeout(wait) || tok.Error() != nil {
+		t.Fatalf("observer subscribe: %v", tok.Error())
+	}
+	return o
 }
