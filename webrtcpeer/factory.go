@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"fmt"
 	"log/slog"
+	"reflect"
 	"sync"
 	"time"
 
@@ -58,6 +59,11 @@ func NewFactory(cfg Config) (*Factory, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
+	if isNilPointer(cfg.Source) {
+		// A nil *device.Synthetic in the interface would pass a nil check and
+		// panic at the first call; it means "no source".
+		cfg.Source = nil
+	}
 	log := cfg.Logger.With("component", "webrtcpeer")
 	api, err := newAPI(cfg, log)
 	if err != nil {
@@ -68,6 +74,15 @@ func NewFactory(cfg Config) (*Factory, error) {
 		return nil, err
 	}
 	return f, nil
+}
+
+// isNilPointer reports whether v holds a nil pointer.
+func isNilPointer(v any) bool {
+	if v == nil {
+		return false
+	}
+	rv := reflect.ValueOf(v)
+	return rv.Kind() == reflect.Pointer && rv.IsNil()
 }
 
 // newAPI registers only what intercomd uses: every codec registered is offered

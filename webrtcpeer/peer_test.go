@@ -268,6 +268,26 @@ func TestNoEventsAfterClose(t *testing.T) {
 	}
 }
 
+func TestNilSourcePointerMeansNoSource(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	var src *device.Synthetic // e.g. "no source configured"
+	f := newFactory(t, loopbackConfig(src))
+	p, err := f.newPeer(call.PeerOptions{CallID: "nil", Send: av})
+	if err != nil {
+		t.Fatal(err)
+	}
+	offer, err := p.Offer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(offer, "a=recvonly") != 2 {
+		t.Errorf("a peer without a source should offer receive-only:\n%s", offer)
+	}
+	if err := p.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestConfigValidate(t *testing.T) {
 	tests := []struct {
 		name string
