@@ -97,10 +97,11 @@ scenario_audio() {
 GPIO_CHIP=
 gpio_sim_setup || say "gpio-sim setup failed"
 
-for s in $(cat /lab/scenarios); do
+while read -r s; do
+	[ -n "$s" ] || continue
 	say "scenario $s: start"
 	t0=$(cut -d' ' -f1 /proc/uptime)
-	if (scenario_"$s"); then
+	if (scenario_"$s") </dev/null; then
 		r=PASS
 		pass=$((pass + 1))
 	else
@@ -111,5 +112,5 @@ for s in $(cat /lab/scenarios); do
 	fi
 	t1=$(cut -d' ' -f1 /proc/uptime)
 	say "scenario $s: $r ($(awk "BEGIN {printf \"%.1f\", $t1 - $t0}")s)"
-done
+done </lab/scenarios
 finish

@@ -255,7 +255,12 @@ pack() {
 		addmod "${m%% *}" "$([[ $m == *' '* ]] && echo "${m#* }")"
 	done
 	printf '%s\n' "${ORDER[@]}" >"$INITRD/lab/modules"
-	printf '%s\n' $SCENARIOS >"$INITRD/lab/scenarios"
+	local names s
+	read -ra names <<<"$SCENARIOS"
+	for s in "${names[@]}"; do
+		grep -q "^scenario_$s()" "$LAB/init.sh" || die "no scenario $s: init.sh has no scenario_$s"
+	done
+	printf '%s\n' "${names[@]}" >"$INITRD/lab/scenarios"
 	(cd "$INITRD" && find . | cpio -o -H newc --quiet) >"$CACHE/lab.cpio"
 }
 
