@@ -21,9 +21,9 @@ import (
 
 // TestReceivedVideoDecodesWithTimestamps sends the synthetic source from an
 // intercomd Peer to a plain pion receiver, reassembles the H.264 it receives,
-// decodes it with ffmpeg and reads every frame's timestamp code: the stream
-// starts with a decodable keyframe, loses no frame on loopback, and the
-// capture → receive latency is logged.
+// decodes it with ffmpeg and reads every frame's timestamp code: the first
+// frame received is a keyframe (the one sent when the call connected), no
+// frame is lost on loopback, and the capture → receive latency is logged.
 func TestReceivedVideoDecodesWithTimestamps(t *testing.T) {
 	ffmpeg, err := exec.LookPath("ffmpeg")
 	if err != nil {
@@ -40,9 +40,10 @@ func TestReceivedVideoDecodesWithTimestamps(t *testing.T) {
 		at time.Time
 	}
 	var (
-		mu     sync.Mutex
-		frames []frame
-		done   = make(chan struct{})
+		mu      sync.Mutex
+		frames  []frame
+		skipped int // access units before the first keyframe
+		done    = make(chan struct{})
 	)
 	const want = 30
 	recv := newBareEndpoint(t, f.api, webrtc.Configuration{Certificates: []webrtc.Certificate{f.cert}}, nil)
@@ -69,6 +70,8 @@ func TestReceivedVideoDecodesWithTimestamps(t *testing.T) {
 			mu.Lock()
 			if len(frames) > 0 || device.HasIDR(au) { // start at the first keyframe
 				frames = append(frames, frame{au: au, at: time.Now()})
+			} else {
+				skipped++
 			}
 			if len(frames) == want {
 				close(done)
@@ -120,6 +123,9 @@ func TestReceivedVideoDecodesWithTimestamps(t *testing.T) {
 
 	mu.Lock()
 	defer mu.Unlock()
+	if skipped > 0 {
+		t.Errorf("%d frames arrived before the first keyframe: the keyframe sent on connect was lost", skipped)
+	}
 	var stream []byte
 	for _, fr := range frames[:want] {
 		stream = append(stream, fr.au...)
