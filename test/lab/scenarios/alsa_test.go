@@ -148,21 +148,28 @@ func openPCM(t *testing.T, card, dev int, dir byte, rate, period, periods int) *
 	return p
 }
 
-// xfer moves up to len(buf) frames; 0 frames means "try again later".
-// An xrun (EPIPE) is recovered with PREPARE and reported as 0 frames.
-func (p *pcm) xfer(req uintptr, buf []int16) (int, error) {
+// xfer moves up to len(buf) frames; 0 frames means "try again later". An
+// xrun (EPIPE) is recovered with PREPARE and reported as xrun with 0 frames.
+func (p *pcm) xfer(req uintptr, buf []int16) (frames int, xrun bool, err error) {
 	x := sndXferi{Buf: uintptr(unsafe.Pointer(&buf[0])), Frames: uint64(len(buf))}
-	err := ioctl(p.fd, req, unsafe.Pointer(&x))
+	err = ioctl(p.fd, req, unsafe.Pointer(&x))
 	runtime.KeepAlive(buf)
 	switch {
 	case err == nil:
-		return int(x.Result), nil
+		return int(x.Result), false, nil
 	case errors.Is(err, unix.EAGAIN):
-		return 0, nil
+		return 0, false, nil
 	case errors.Is(err, unix.EPIPE):
-		return 0, ioctl(p.fd, sndrvPcmIoctlPrepare, nil)
+		if err := ioctl(p.fd, sndrvPcmIoctlPrepare, nil); err != nil {
+			return 0, true, fmt.Errorf("%s: PREPARE after an xrun: %w", p.path, err)
+		}
+		if req == sndrvPcmIoctlReadi {
+			// A capture stream needs an explicit restart.
+			return 0, true, ioctl(p.fd, sndrvPcmIoctlStart, nil)
+		}
+		return 0, true, nil
 	default:
-		return 0, fmt.Errorf("%s: %w", p.path, err)
+		return 0, false, fmt.Errorf("%s: %w", p.path, err)
 	}
 }
 

