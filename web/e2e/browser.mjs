@@ -29,7 +29,7 @@ export const CHROMIUM_ARGS = [
  * Returns {context, page, close}. Console output of the page goes to log with
  * the device's label.
  */
-export async function launchDevice(label, url, { viewport = { width: 1024, height: 768 }, log = console.log, extraArgs = [], grantMedia = true } = {}) {
+export async function launchDevice(label, url, { viewport = { width: 1024, height: 768 }, log = console.log, extraArgs = [], grantMedia = true, storage = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), `icd-e2e-${label}-`));
   // grantMedia false: no fake permission UI and no grant, so getUserMedia is
   // refused (NotAllowedError) as when a user blocks the microphone.
@@ -41,6 +41,12 @@ export async function launchDevice(label, url, { viewport = { width: 1024, heigh
     viewport,
     permissions: grantMedia ? ['camera', 'microphone'] : [],
   });
+  // storage: localStorage entries set before the page's scripts run (the broker password, say).
+  if (Object.keys(storage).length) {
+    await context.addInitScript((kv) => {
+      for (const [k, v] of Object.entries(kv)) if (localStorage.getItem(k) === null) localStorage.setItem(k, v);
+    }, storage);
+  }
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'warning') log(`[${label}] ${m.type()}: ${m.text()}`);

@@ -25,6 +25,14 @@ const wsPort = Number(process.env.E2E_WS_PORT || 18831);
 const httpPort = Number(process.env.E2E_HTTP_PORT || 8099);
 mkdirSync(outDir, { recursive: true });
 
+// E2E_BROKER=embedded: intercomd's embedded broker (package broker) with
+// passwords instead of an anonymous mosquitto.
+const embedded = process.env.E2E_BROKER === 'embedded';
+const USERS = ['alice', 'door', 'panel', 'bob', 'carol', 'dave'];
+const password = (u) => `pw-${u}-secret`;
+/** launch opens the page as user in its own browser, logging in to the embedded broker when there is one. */
+const launch = (user, url, opts = {}) => launchDevice(user, url, { ...opts, storage: embedded ? { 'intercom.password': password(user) } : {} });
+
 const children = [];
 const cleanups = [];
 let passed = 0;
@@ -82,21 +90,26 @@ async function main() {
     'persistence false',
     '',
   ].join('\n'));
-  start('mosquitto', process.env.MOSQUITTO || 'mosquitto', ['-c', conf]);
-
   // The page, served by package web's handler.
   const servepage = join(tmp, 'servepage');
   const b = spawnSync('go', ['build', '-o', servepage, './web/e2e/servepage'], { cwd: repo, stdio: 'inherit' });
   if (b.status !== 0) throw new Error('go build ./web/e2e/servepage failed');
-  start('servepage', servepage, ['-addr', `127.0.0.1:${httpPort}`, '-broker', `ws://127.0.0.1:${wsPort}`, '-channel', 'home']);
+  if (embedded) {
+    // intercomd's own broker (mochi) with users and the daemon's ACL.
+    start('servepage', servepage, ['-addr', `127.0.0.1:${httpPort}`, '-broker', `ws://127.0.0.1:${wsPort}`, '-channel', 'home',
+      '-broker-ws', `:${wsPort}`, '-users', USERS.map((u) => `${u}:${password(u)}`).join(',')]);
+  } else {
+    start('mosquitto', process.env.MOSQUITTO || 'mosquitto', ['-c', conf]);
+    start('servepage', servepage, ['-addr', `127.0.0.1:${httpPort}`, '-broker', `ws://127.0.0.1:${wsPort}`, '-channel', 'home']);
+  }
   await waitPort(`http://127.0.0.1:${httpPort}/config.json`);
   await sleep(300); // mosquitto
 
   const base = `http://127.0.0.1:${httpPort}/`;
   // alice answers on a phone-sized screen; "door" is a second browser acting as the station.
-  const alice = await launchDevice('alice', `${base}?user=alice&name=Alice`, { viewport: { width: 390, height: 844 } });
+  const alice = await launch('alice', `${base}?user=alice&name=Alice`, { viewport: { width: 390, height: 844 } });
   cleanups.push(() => alice.close());
-  const door = await launchDevice('door', `${base}?user=door&name=Front%20door`);
+  const door = await launch('door', `${base}?user=door&name=Front%20door`);
   cleanups.push(() => door.close());
   const A = alice.page;
   const D = door.page;
@@ -227,7 +240,7 @@ async function main() {
     await waitFor(A, 'the incoming dialog', () => document.getElementById('incoming').open);
     await A.click('#accept');
     await waitEvent(A, 'connected', a0);
-    const panel = await launchDevice('panel', `${base}?user=panel&name=Panel`);
+    const panel = await launch('panel', `${base}?user=panel&name=Panel`);
     cleanups.push(() => panel.close());
     await waitOnline(panel.page);
     const p0 = await eventCount(panel.page);
@@ -242,7 +255,7 @@ async function main() {
   });
 
   await check('microphone refused: the dialog explains it and answers without it', async () => {
-    const bob = await launchDevice('bob', `${base}?user=bob&name=Bob`, { grantMedia: false, viewport: { width: 390, height: 844 } });
+    const bob = await launch('bob', `${base}?user=bob&name=Bob`, { grantMedia: false, viewport: { width: 390, height: 844 } });
     cleanups.push(() => bob.close());
     const B = bob.page;
     await waitOnline(B);
@@ -266,7 +279,7 @@ async function main() {
   });
 
   await check('broker unreachable: the page says so and keeps retrying', async () => {
-    const carol = await launchDevice('carol', `${base}?user=carol&broker=${encodeURIComponent('ws://127.0.0.1:9')}`, { log: () => {} });
+    const carol = await launch('carol', `${base}?user=carol&broker=${encodeURIComponent('ws://127.0.0.1:9')}`, { log: () => {} });
     cleanups.push(() => carol.close());
     await waitFor(carol.page, 'the broker notice', () => /Could not reach the MQTT broker at ws:\/\/127\.0\.0\.1:9/.test(document.getElementById('notices').textContent), undefined, 20000);
     await carol.page.screenshot({ path: join(outDir, 'broker-unreachable.png') });
@@ -275,12 +288,21 @@ async function main() {
     await carol.close();
   });
 
+  if (embedded) {
+    await check('wrong broker password: the page says the broker refused it', async () => {
+      const eve = await launchDevice('eve', `${base}?user=alice`, { storage: { 'intercom.password': 'wrong' }, log: () => {} });
+      cleanups.push(() => eve.close());
+      await waitFor(eve.page, 'the refusal notice', () => /refused the connection.*broker password/.test(document.getElementById('notices').textContent));
+      await eve.close();
+    });
+  }
+
   if (process.env.E2E_LAN_ADDR) {
     await check('insecure context (http on a LAN address): the page explains there is no microphone', async () => {
       const lan = `${process.env.E2E_LAN_ADDR}:${httpPort + 1}`;
       start('servepage-lan', servepage, ['-addr', lan, '-broker', `ws://${process.env.E2E_LAN_ADDR}:${wsPort}`]);
       await waitPort(`http://${lan}/config.json`);
-      const dave = await launchDevice('dave', `http://${lan}/?user=dave`, { log: () => {} });
+      const dave = await launch('dave', `http://${lan}/?user=dave`, { log: () => {} });
       cleanups.push(() => dave.close());
       await waitFor(dave.page, 'the insecure-context notice', () => /not a secure context/.test(document.getElementById('notices').textContent));
       await waitOnline(dave.page);

@@ -78,6 +78,9 @@ function loadSettings() {
     name: store.get('name'),
     channel: store.get('channel') || state.config.defaultChannel || 'home',
     broker: store.get('broker') || state.config.brokerUrl || defaultBroker(),
+    // The broker logs the user in with the user id as user name. Kept in this
+    // browser's storage, like the rest: the page has no other place to keep it.
+    password: store.get('password'),
   };
 }
 
@@ -86,6 +89,7 @@ function fillForm(form, s) {
   form.name.value = s.name;
   form.channel.value = s.channel;
   form.broker.value = s.broker;
+  form.password.value = s.password;
 }
 
 function saveForm(form) {
@@ -97,6 +101,7 @@ function saveForm(form) {
   store.set('name', form.name.value.trim());
   store.set('channel', channel);
   store.set('broker', form.broker.value.trim() || state.config.brokerUrl || defaultBroker());
+  store.set('password', form.password.value);
   return true;
 }
 
@@ -148,11 +153,13 @@ async function connect() {
       deviceId,
       name: s.name || s.userId,
       channels: [s.channel],
+      password: s.password || undefined,
       connectTimeout: 8000,
     });
   } catch (err) {
     setLink('off', 'offline');
-    const why = err.message.replace(/^intercom: /, '');
+    let why = err.message.replace(/^intercom: /, '');
+    if (err.code === 'broker') why += ' (check the user id and the broker password in Settings)';
     notice('broker', 'error', `${why.charAt(0).toUpperCase()}${why.slice(1)}. Retrying in 5 s.`,
       { label: 'Retry now', run: () => connect() });
     state.retryTimer = setTimeout(connect, 5000);

@@ -16,6 +16,7 @@ export interface ConnectOptions {
     name?: string;
     /** Channels to join; calls and presence are per channel. */
     channels: string[];
+    /** Broker user name; default userId when a password is given (the broker's ACL ties topics to it). */
     username?: string;
     password?: string;
     /** Presence kind; default "browser". */

@@ -42,6 +42,7 @@ export interface ConnectOptions {
   name?: string;
   /** Channels to join; calls and presence are per channel. */
   channels: string[];
+  /** Broker user name; default userId when a password is given (the broker's ACL ties topics to it). */
   username?: string;
   password?: string;
   /** Presence kind; default "browser". */
@@ -176,8 +177,8 @@ export class IntercomClient {
     const first = this.channels[0];
     const options: IClientOptions = {
       clientId: this.deviceId,
-      username: this.opts.username,
-      password: this.opts.password,
+      username: this.opts.username || (this.opts.password ? this.userId : undefined),
+      password: this.opts.password || undefined,
       clean: true,
       keepalive: 30,
       protocolVersion: 4,
