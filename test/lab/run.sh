@@ -81,44 +81,85 @@ apt_private() {
 		"$@"
 }
 
-PKGS=(
-	"linux-image-$KVER"
-	"linux-headers-$KVER"
-	"linux-headers-$KABI-common"
-	"linux-kbuild-$KABI"
-	"linux-source-6.12"
-	"busybox-static"
-)
+SYSROOT=$CACHE/root
+# kernel_set KVER KABI PKGVER: the kernel the lab boots, and its packages.
+kernel_set() {
+	KVER=$1 KABI=$2 PKGVER=$3
+	PKGS=(
+		"linux-image-$KVER"
+		"linux-headers-$KVER"
+		"linux-headers-$KABI-common"
+		"linux-kbuild-$KABI"
+		"linux-source-${KVER%%.*}.$(cut -d. -f2 <<<"$KVER")"
+	)
+	HDRS=$SYSROOT/usr/src/linux-headers-$KVER
+	MODSRC=$SYSROOT/lib/modules/$KVER/kernel
+	SRC=$CACHE/${PKGS[4]}
+}
+kernel_set "$KVER" "$KABI" "$PKGVER"
+
+# deb NAME: the cached package file (kernel packages at $PKGVER).
+deb() {
+	local f
+	case $1 in
+	busybox-static) f=$(compgen -G "$CACHE/debs/busybox-static_*.deb" | head -1) ;;
+	*) f=$CACHE/debs/${1}_${PKGVER}_$([[ $1 == linux-source-* || $1 == *-common ]] && echo all || echo amd64).deb ;;
+	esac
+	[[ -n $f && -f $f ]] && echo "$f"
+}
 
 fetch() {
-	local debs=$CACHE/debs
-	mkdir -p "$debs"
-	local missing=()
-	for p in "${PKGS[@]}"; do
-		compgen -G "$debs/${p}_*.deb" >/dev/null || missing+=("$p")
-	done
-	((${#missing[@]})) || return 0
-	log "downloading ${missing[*]}"
-	mkdir -p "$APT_DIR"/{sources.list.d,preferences.d,state/lists/partial,cache/archives/partial}
+	# Debian keeps only the newest backports kernel: when the pinned one is
+	# gone, a previous run's choice (kernel.env) or the newest one is used.
+	local envf=$CACHE/kernel.env
+	if [[ -f $envf ]] && ! have_debs; then
+		# shellcheck disable=SC1090 # written by this script
+		source "$envf"
+	fi
+	have_debs && return 0
+	mkdir -p "$CACHE/debs" "$APT_DIR"/{sources.list.d,preferences.d,state/lists/partial,cache/archives/partial}
 	cat >"$APT_DIR/sources.list" <<-EOF
 		deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian bookworm main
 		deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian bookworm-backports main
 	EOF
+	log "updating the private apt lists (bookworm, bookworm-backports)"
 	apt_private apt-get -qq update
-	local spec=()
-	for p in "${missing[@]}"; do
-		case $p in
-		busybox-static) spec+=("$p") ;;
-		*) spec+=("$p=$PKGVER") ;;
-		esac
+	if ! all_available; then
+		local v img
+		v=$(apt_private apt-cache madison linux-image-amd64 | awk -F' *[|] *' '$2 ~ /bpo12/ {print $2; exit}')
+		img=$(apt_private apt-cache show "linux-image-amd64=$v" 2>/dev/null | sed -n 's/^Depends: *\(linux-image-[^ ,]*\).*/\1/p' | head -1)
+		[[ -n $v && -n $img ]] || die "linux-image-$KVER $PKGVER is not in bookworm-backports, and no newer kernel was found"
+		local kver=${img#linux-image-}
+		log "WARNING: kernel $PKGVER is gone from bookworm-backports; using $v ($kver). Pin it in run.sh."
+		kernel_set "$kver" "${kver%-amd64}" "$v"
+		printf 'kernel_set %q %q %q\n' "$KVER" "$KABI" "$PKGVER" >"$envf"
+		have_debs && return 0
+	fi
+	local spec=() p
+	for p in "${PKGS[@]}"; do
+		deb "$p" >/dev/null || spec+=("$p=$PKGVER")
 	done
-	(cd "$debs" && apt_private apt-get -qq download "${spec[@]}")
+	deb busybox-static >/dev/null || spec+=(busybox-static)
+	log "downloading ${spec[*]}"
+	(cd "$CACHE/debs" && apt_private apt-get -qq download "${spec[@]}") || die "apt-get download failed"
+	have_debs || die "download incomplete: $(ls "$CACHE/debs")"
+}
+# all_available: every kernel package is in the lists at $PKGVER. (Older
+# signed images linger in backports after their headers and source are gone.)
+all_available() {
+	local p
+	for p in "${PKGS[@]}"; do
+		apt_private apt-cache madison "$p" 2>/dev/null | awk -F' *[|] *' -v v="$PKGVER" '$2 == v {f = 1} END {exit !f}' || return 1
+	done
+}
+have_debs() {
+	local p
+	for p in "${PKGS[@]}" busybox-static; do
+		deb "$p" >/dev/null || return 1
+	done
 }
 
 # --- unpack (never install) -----------------------------------------------
-SYSROOT=$CACHE/root
-HDRS=$SYSROOT/usr/src/linux-headers-$KVER
-SRC=$CACHE/linux-source-6.12
 unpack() {
 	# The two unpacks are each one xz stream: run them side by side.
 	local pid=
@@ -131,9 +172,9 @@ unpack() {
 		log "unpacking kernel, headers, kbuild, busybox"
 		rm -rf "$SYSROOT"
 		mkdir -p "$SYSROOT"
-		for p in "${PKGS[@]}"; do
+		for p in "${PKGS[@]}" busybox-static; do
 			[[ $p == linux-source-* ]] && continue
-			dpkg-deb -x "$CACHE"/debs/"${p}"_*.deb "$SYSROOT"
+			dpkg-deb -x "$(deb "$p")" "$SYSROOT"
 		done
 		# The headers' Makefile includes the -common tree by its installed
 		# absolute path; point it at the unpacked copy.
@@ -160,10 +201,10 @@ unpack_source() {
 	# early on purpose: check the files, not the pipe's status.
 	(
 		set +o pipefail
-		dpkg-deb --fsys-tarfile "$CACHE"/debs/linux-source-6.12_*.deb 2>/dev/null |
-			tar -xO ./usr/src/linux-source-6.12.tar.xz |
+		dpkg-deb --fsys-tarfile "$(deb "${PKGS[4]}")" 2>/dev/null |
+			tar -xO "./usr/src/${PKGS[4]}.tar.xz" |
 			xz -T2 -dc 2>/dev/null |
-			tar -x --occurrence -C "$CACHE" "${files[@]/#/linux-source-6.12/}"
+			tar -x --occurrence -C "$CACHE" "${files[@]/#/${PKGS[4]}/}"
 	) || true
 	for f in "${files[@]}"; do
 		[[ -f $SRC/$f ]] || die "linux-source: $f missing"
@@ -210,7 +251,6 @@ build_tests() {
 }
 
 # --- initramfs ------------------------------------------------------------
-MODSRC=$SYSROOT/lib/modules/$KVER/kernel
 INITRD=$CACHE/initramfs
 # modfile NAME: the .ko for a module name, from the build or the image.
 modfile() {
