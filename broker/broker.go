@@ -2,7 +2,6 @@ package broker
 
 import (
 	"crypto/tls"
-	"errors"
 	"fmt"
 	"log/slog"
 	"sync"
@@ -72,6 +71,10 @@ func Start(cfg Config) (*Broker, error) {
 	if err := srv.AddHook(hook, nil); err != nil {
 		return nil, fmt.Errorf("broker: add auth hook: %w", err)
 	}
+	// After the auth hook: it must see (and may rewrite) wills first.
+	if err := srv.AddHook(newRetainHook(hook, log), nil); err != nil {
+		return nil, fmt.Errorf("broker: add retain hook: %w", err)
+	}
 
 	b := &Broker{cfg: cfg, log: log, srv: srv}
 	fail := func(err error) (*Broker, error) {
@@ -136,18 +139,6 @@ func (b *Broker) WebSocketURL() string {
 		return "wss://" + b.WebSocketAddr() + "/mqtt"
 	}
 	return "ws://" + b.WebSocketAddr() + "/mqtt"
-}
-
-// DisconnectClient drops the network connection of the client with the given
-// client id without a DISCONNECT packet, as a crash or a dead link would: its
-// will is published. Tests use it to simulate a device that vanishes.
-func (b *Broker) DisconnectClient(clientID string) error {
-	cl, ok := b.srv.Clients.Get(clientID)
-	if !ok {
-		return fmt.Errorf("broker: no client with id %q is connected", clientID)
-	}
-	cl.Stop(errors.New("broker: dropped by DisconnectClient"))
-	return nil
 }
 
 // Close disconnects every client, closes the listeners and waits for their

@@ -426,9 +426,12 @@ func TestCommandsResultsAndState(t *testing.T) {
 			return string(p) == `{"v":1,"id":"r3","ok":false,"error":"call: no incoming call is ringing"}`
 		})
 
+		live := newObserver(t, b.URL(), mqttsignal.StateTopic("door-pi"))
 		if err := door.PublishState(map[string]any{"v": 1, "status": "idle", "online": true}); err != nil {
 			t.Fatal(err)
 		}
+		// PublishState does not wait; once a subscriber has it, so has the broker.
+		live.waitFor(t, "live state", func(_ string, p []byte, _ bool) bool { return string(p) == `{"online":true,"status":"idle","v":1}` })
 		// State is retained: a client subscribing later gets it.
 		late := newObserver(t, b.URL(), mqttsignal.StateTopic("door-pi"))
 		late.waitFor(t, "retained state", func(_ string, p []byte, retained bool) bool {
