@@ -4,8 +4,9 @@
 //
 //   node e2e/daemon.mjs answer --page http://127.0.0.1:8080/ --user panel --station-device door-pi \
 //        [--mqtt ws://127.0.0.1:1884] [--channel home] [--expect-caller door] [--open-door] \
-//        [--screenshot out/answer.png] [--frames-ms 3000] [--min-frames 30]
-//   node e2e/daemon.mjs call   --page ... --user panel --station door [--constraints audio=false,video=true] [--repeat 20]
+//        [--screenshot out/answer.png] [--frames-ms 3000] [--min-frames 30] [--station-audio]
+//   node e2e/daemon.mjs call   --page ... --user panel --station door --station-device door-pi [--constraints audio=false,video=true] [--repeat 20]
+//        (the station answers with ctl accept when it rings; without --station-device it must answer by itself)
 //   node e2e/daemon.mjs reject --page ... --user panel --station-device door-pi
 //   node e2e/daemon.mjs cancel --page ... --user panel --station-device door-pi
 //
@@ -33,6 +34,8 @@ const { values: o, positionals } = parseArgs({
     'expect-caller': { type: 'string', default: '' },
     constraints: { type: 'string', default: 'audio=true,video=false' },
     'open-door': { type: 'boolean', default: false },
+    // Check the station received the browser's audio RTP, from intercomd's /metrics next to the page.
+    'station-audio': { type: 'boolean', default: false },
     screenshot: { type: 'string', default: '' },
     'frames-ms': { type: 'string', default: '3000' },
     'min-frames': { type: 'string', default: '30' },
@@ -79,13 +82,22 @@ function parseConstraints(s) {
   return out;
 }
 
+let P = null;
+
+/** answerAtStation has the station accept once it rings (ctl accept), unless it answers by itself (no --station-device). */
+async function answerAtStation(from) {
+  if (!o['station-device']) return;
+  await waitEvent(P, 'ringing', from ?? 0);
+  await ctl('accept');
+}
+
 async function main() {
   const q = new URLSearchParams({ user: o.user, channel: o.channel });
   if (o.name) q.set('name', o.name);
   if (o.broker) q.set('broker', o.broker);
   const viewport = o.phone ? { width: 390, height: 844 } : { width: 1024, height: 768 };
   const dev = await launchDevice(o.user, `${o.page}?${q}`, { viewport });
-  const P = dev.page;
+  P = dev.page;
   try {
     await waitOnline(P);
     let e0 = await eventCount(P);
@@ -101,6 +113,7 @@ async function main() {
           window.intercomApp.client.makeCall({ channelId: ch, targetUserId: to, constraints: c });
           return t;
         }, [o.station, o.channel, parseConstraints(o.constraints)]);
+        await answerAtStation(m);
         await waitEvent(P, 'connected', m);
         setups.push((await events(P, m)).find((e) => e.name === 'connected').at - start);
         const m2 = await eventCount(P);
@@ -117,6 +130,7 @@ async function main() {
       t0 = Date.now();
       await P.evaluate(([to, ch, c]) => window.intercomApp.client.makeCall({ channelId: ch, targetUserId: to, constraints: c }),
         [o.station, o.channel, parseConstraints(o.constraints)]);
+      await answerAtStation(e0);
     } else {
       await ctl('call', { channel: o.channel, to: o.user });
       await waitFor(P, 'the incoming dialog', () => document.getElementById('incoming').open);
@@ -152,6 +166,12 @@ async function main() {
     if (!notBlack(s)) fail(`the picture is black: ${JSON.stringify(s)}`);
     result.remoteTracks = await P.evaluate(() => document.getElementById('remote').srcObject?.getTracks().map((t) => `${t.kind}:${t.readyState}`));
     result.localTracks = await P.evaluate(() => window.intercomApp.client.localStream?.getTracks().map((t) => t.kind) ?? []);
+    if (o['station-audio']) {
+      const text = await (await fetch(new URL('metrics', o.page))).text();
+      const m = /^intercomd_call_audio_packets_received_total (\d+)/m.exec(text);
+      result.stationAudioPackets = m ? Number(m[1]) : null;
+      if (!result.stationAudioPackets) fail(`the station received no audio from the browser (/metrics: ${m ? m[0] : 'no intercomd_call_audio_packets_received_total'})`);
+    }
     if (o.screenshot) await P.screenshot({ path: o.screenshot });
     if (o['open-door']) await P.click('#door');
     if (Number(o['hold-ms'])) await new Promise((r) => setTimeout(r, Number(o['hold-ms'])));
@@ -162,6 +182,8 @@ async function main() {
     if (errs.length) fail(`errors during the call: ${JSON.stringify(errs)}`);
     result.ok = true;
   } finally {
+    // Leave the station idle for the next run, whatever happened.
+    await P.evaluate(() => window.intercomApp.client?.close()).catch(() => {});
     result.events = (await events(P).catch(() => [])).map((e) => `${e.name}${e.reason ? `(${e.reason})` : ''}`).filter((n) => n !== 'statuschanged');
     await dev.close();
   }
