@@ -17,12 +17,14 @@ var (
 		"intercom/v1/+/user/+",            // signaling to anyone; "from" is not checked
 		"intercom/v1/+/presence/{user}/+", // one's own presence only
 		"intercom/v1/state/+",             // a station's state (informational)
+		"intercom/v1/event/+",             // a station's events (doorbell rings)
 		"intercom/v1/ctl/+/result",        // a station's answers to commands
 	}
 	userRead = []string{
 		"intercom/v1/+/user/{user}", // one's own inbox only: it carries SDP and addresses
 		"intercom/v1/+/presence/#",
 		"intercom/v1/state/#",
+		"intercom/v1/event/#",
 		"intercom/v1/ctl/#", // a station reads its commands; only admins send them
 	}
 )

@@ -38,10 +38,12 @@
 //	publish   intercom/v1/+/user/+              signaling to anyone
 //	          intercom/v1/+/presence/U/+        its own presence only
 //	          intercom/v1/state/+               a station's state snapshot
+//	          intercom/v1/event/+               a station's events (doorbell)
 //	          intercom/v1/ctl/+/result          a station's answers to commands
 //	subscribe intercom/v1/+/user/U              its own inbox only (SDP, addresses)
 //	          intercom/v1/+/presence/#
 //	          intercom/v1/state/#
+//	          intercom/v1/event/#
 //	          intercom/v1/ctl/#                 a station reads its commands
 //
 // and nothing else; in particular only admins send commands

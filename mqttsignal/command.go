@@ -23,9 +23,12 @@ const (
 	CmdEnd
 	// CmdOpenDoor asks the peer of the connected call to pulse its door relay.
 	CmdOpenDoor
+	// CmdDND turns do-not-disturb on or off (Command.On): incoming calls are
+	// then rejected as busy.
+	CmdDND
 )
 
-var commandNames = [...]string{"unknown", "call", "accept", "reject", "end", "open-door"}
+var commandNames = [...]string{"unknown", "call", "accept", "reject", "end", "open-door", "dnd"}
 
 // String returns the wire name ("open-door").
 func (c CommandType) String() string {
@@ -60,6 +63,8 @@ type Command struct {
 	To      string
 	// Constraints: CmdCall and CmdAccept; nil means call.DefaultConstraints.
 	Constraints *call.Constraints
+	// On: CmdDND only (required on the wire): do-not-disturb on or off.
+	On bool
 }
 
 type commandWire struct {
@@ -69,12 +74,16 @@ type commandWire struct {
 	Channel     string            `json:"channel,omitempty"`
 	To          string            `json:"to,omitempty"`
 	Constraints *call.Constraints `json:"constraints,omitempty"`
+	On          *bool             `json:"on,omitempty"`
 }
 
 // EncodeCommand renders c as its JSON payload, for tools that send commands.
 // It refuses a Command that DecodeCommand would drop.
 func EncodeCommand(c Command) ([]byte, error) {
 	w := commandWire{V: &one, ID: c.ID, Cmd: c.Type.String(), Channel: c.Channel, To: c.To, Constraints: c.Constraints}
+	if c.Type == CmdDND {
+		w.On = &c.On
+	}
 	if _, err := w.command(); err != nil {
 		return nil, err
 	}
@@ -113,11 +122,11 @@ func (w *commandWire) command() (Command, error) {
 		return Command{}, dropf(DropBadID, "id", "%q is not an id (1-64 of A-Z a-z 0-9 _ . -)", truncate(w.ID))
 	}
 	if w.Cmd == "" {
-		return Command{}, dropf(DropType, "cmd", "missing (call accept reject end open-door)")
+		return Command{}, dropf(DropType, "cmd", "missing (call accept reject end open-door dnd)")
 	}
 	t, ok := ParseCommandType(w.Cmd)
 	if !ok {
-		return Command{}, dropf(DropType, "cmd", "%q is not a command (call accept reject end open-door)", truncate(w.Cmd))
+		return Command{}, dropf(DropType, "cmd", "%q is not a command (call accept reject end open-door dnd)", truncate(w.Cmd))
 	}
 	c := Command{ID: w.ID, Type: t, Channel: w.Channel, To: w.To, Constraints: w.Constraints}
 	if t == CmdCall {
@@ -142,6 +151,14 @@ func (w *commandWire) command() (Command, error) {
 	}
 	if w.Constraints != nil && t != CmdAccept {
 		return Command{}, dropf(DropBadValue, "constraints", "allowed only on call and accept")
+	}
+	switch {
+	case t == CmdDND && w.On == nil:
+		return Command{}, dropf(DropMissingField, "on", "required for dnd (true or false)")
+	case t == CmdDND:
+		c.On = *w.On
+	case w.On != nil:
+		return Command{}, dropf(DropBadValue, "on", "allowed only on dnd")
 	}
 	return c, nil
 }
