@@ -149,3 +149,93 @@ export function videoStats(page, selector = '#remote', ms = 3000) {
 export function notBlack(s) {
   return s.meanLuma > 16 || s.stddevLuma > 8;
 }
+
+/**
+ * latencyStats reads the timestamp block code that intercomd's synthetic camera
+ * draws at the top of every frame (device/doc.go: 2 rows of 40 blocks; start
+ * marker 1,0; 48-bit unix ms; 24-bit frame number; check nibble; stop 0,1) from
+ * each displayed frame for ms, and compares it with the same machine's clock:
+ * display = expectedDisplayTime − capture, receive = receiveTime − capture
+ * (requestVideoFrameCallback metadata). Station and browser must share a clock
+ * (same host). Returns percentiles in ms, frames decoded and frames lost.
+ */
+export function latencyStats(page, selector = '#remote', ms = 5000) {
+  return page.evaluate(async ([sel, dur]) => {
+    const v = document.querySelector(sel);
+    if (!v || !('requestVideoFrameCallback' in v)) return { error: 'no video or no requestVideoFrameCallback' };
+    const c = document.createElement('canvas');
+    const g = c.getContext('2d', { willReadFrequently: true });
+    const display = [];
+    const receive = [];
+    let unread = 0;
+    let lost = 0;
+    let lastFrame = -1;
+    const decode = () => {
+      const w = v.videoWidth;
+      const s = Math.floor(w / 40);
+      if (s < 4) return null;
+      if (c.width !== w || c.height !== 2 * s) {
+        c.width = w;
+        c.height = 2 * s;
+      }
+      g.drawImage(v, 0, 0, w, 2 * s, 0, 0, w, 2 * s);
+      const px = g.getImageData(0, 0, w, 2 * s).data;
+      const means = [];
+      const q0 = Math.floor(s / 4);
+      const q1 = s - Math.floor(s / 4);
+      for (let i = 0; i < 80; i++) {
+        const x0 = (i % 40) * s;
+        const y0 = Math.floor(i / 40) * s;
+        let sum = 0;
+        let n = 0;
+        for (let y = y0 + q0; y < y0 + q1; y++) {
+          for (let x = x0 + q0; x < x0 + q1; x++) {
+            const o = (y * w + x) * 4;
+            sum += 0.299 * px[o] + 0.587 * px[o + 1] + 0.114 * px[o + 2];
+            n++;
+          }
+        }
+        means.push(sum / n);
+      }
+      const lo = Math.min(...means);
+      const hi = Math.max(...means);
+      if (hi - lo < 48) return null;
+      const bits = means.map((m) => m > (lo + hi) / 2);
+      if (!bits[0] || bits[1] || bits[78] || !bits[79]) return null;
+      const num = (from, n) => bits.slice(from, from + n).reduce((a, b) => a * 2 + (b ? 1 : 0), 0);
+      let check = 0;
+      for (let n = 2; n < 74; n += 4) check ^= num(n, 4);
+      if (check !== num(74, 4)) return null;
+      return { time: num(2, 48), frame: num(50, 24) };
+    };
+    await new Promise((resolve) => {
+      const t0 = performance.now();
+      const tick = (_now, meta) => {
+        const ts = decode();
+        if (!ts) unread++;
+        else {
+          display.push(performance.timeOrigin + meta.expectedDisplayTime - ts.time);
+          if (meta.receiveTime) receive.push(performance.timeOrigin + meta.receiveTime - ts.time);
+          if (lastFrame >= 0 && ts.frame > lastFrame + 1) lost += ts.frame - lastFrame - 1;
+          lastFrame = ts.frame;
+        }
+        if (performance.now() - t0 < dur) v.requestVideoFrameCallback(tick);
+        else resolve();
+      };
+      v.requestVideoFrameCallback(tick);
+      setTimeout(resolve, dur + 2000);
+    });
+    const pct = (a, p) => {
+      if (!a.length) return null;
+      const s = [...a].sort((x, y) => x - y);
+      return Math.round(s[Math.min(s.length - 1, Math.floor(p * s.length))] * 10) / 10;
+    };
+    return {
+      frames: display.length,
+      unreadable: unread,
+      lost,
+      displayMs: { p50: pct(display, 0.5), p95: pct(display, 0.95) },
+      receiveMs: { p50: pct(receive, 0.5), p95: pct(receive, 0.95) },
+    };
+  }, [selector, ms]);
+}

@@ -4,7 +4,7 @@
 //
 //   node e2e/daemon.mjs answer --page http://127.0.0.1:8080/ --user panel --station-device door-pi \
 //        [--mqtt ws://127.0.0.1:1884] [--channel home] [--expect-caller door] [--open-door] \
-//        [--screenshot out/answer.png] [--frames-ms 3000] [--min-frames 30] [--station-audio]
+//        [--screenshot out/answer.png] [--frames-ms 3000] [--min-frames 30] [--station-audio] [--latency]
 //   node e2e/daemon.mjs call   --page ... --user panel --station door --station-device door-pi [--constraints audio=false,video=true] [--repeat 20]
 //        (the station answers with ctl accept when it rings; without --station-device it must answer by itself)
 //   node e2e/daemon.mjs reject --page ... --user panel --station-device door-pi
@@ -16,7 +16,7 @@
 // and exits non-zero on any failed check.
 import { parseArgs } from 'node:util';
 import mqtt from 'mqtt';
-import { events, eventCount, launchDevice, notBlack, videoStats, waitEvent, waitFor, waitOnline } from './browser.mjs';
+import { events, eventCount, latencyStats, launchDevice, notBlack, videoStats, waitEvent, waitFor, waitOnline } from './browser.mjs';
 
 const { values: o, positionals } = parseArgs({
   allowPositionals: true,
@@ -36,6 +36,9 @@ const { values: o, positionals } = parseArgs({
     'open-door': { type: 'boolean', default: false },
     // Check the station received the browser's audio RTP, from intercomd's /metrics next to the page.
     'station-audio': { type: 'boolean', default: false },
+    // Glass-to-glass latency from the synthetic camera's timestamp block code (media.source: synthetic).
+    latency: { type: 'boolean', default: false },
+    'latency-ms': { type: 'string', default: '5000' },
     screenshot: { type: 'string', default: '' },
     'frames-ms': { type: 'string', default: '3000' },
     'min-frames': { type: 'string', default: '30' },
@@ -166,6 +169,10 @@ async function main() {
     if (!notBlack(s)) fail(`the picture is black: ${JSON.stringify(s)}`);
     result.remoteTracks = await P.evaluate(() => document.getElementById('remote').srcObject?.getTracks().map((t) => `${t.kind}:${t.readyState}`));
     result.localTracks = await P.evaluate(() => window.intercomApp.client.localStream?.getTracks().map((t) => t.kind) ?? []);
+    if (o.latency) {
+      result.latency = await latencyStats(P, '#remote', Number(o['latency-ms']));
+      if (!result.latency.frames) fail(`no timestamp read from the video: ${JSON.stringify(result.latency)}`);
+    }
     if (o['station-audio']) {
       const text = await (await fetch(new URL('metrics', o.page))).text();
       const m = /^intercomd_call_audio_packets_received_total (\d+)/m.exec(text);

@@ -55,7 +55,7 @@ failed=0
 run() {
 	if timeout 120 node e2e/daemon.mjs "$@" "${common[@]}"; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 }
-run answer --open-door --station-audio --screenshot "$out/daemon-answer.png"
+run answer --open-door --station-audio --latency --screenshot "$out/daemon-answer.png"
 run call --constraints audio=false,video=true --repeat 11
 run call --constraints audio=true,video=false
 run reject
