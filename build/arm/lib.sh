@@ -16,10 +16,13 @@ VERSION=${VERSION:-$(git -C "$ROOT" describe --tags --always --dirty --match 'v[
 SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git -C "$ROOT" log -1 --format=%ct 2>/dev/null || echo 0)}
 export SOURCE_DATE_EPOCH
 
-# debian_version turns VERSION into a Debian version (native package, no revision):
-#   v1.2.3              -> 1.2.3
-#   v1.2.3-4-gabc1234   -> 1.2.3+git4.abc1234   (sorts after 1.2.3, before 1.2.4)
-#   abc1234 (no tag)    -> 0.0~git20261127.abc1234
+# debian_version turns VERSION into a Debian version. The revision is always -1:
+# the package is built from the upstream tree by this script, not by a Debian
+# maintainer, but a non-native version keeps changelog.Debian.gz where lintian
+# and users look for it, and leaves room for a -2 of the same upstream version.
+#   v1.2.3              -> 1.2.3-1
+#   v1.2.3-4-gabc1234   -> 1.2.3+git4.abc1234-1   (sorts after 1.2.3, before 1.2.4)
+#   abc1234 (no tag)    -> 0.0~git20261127.abc1234-1
 # and "-dirty" becomes "+dirty".
 debian_version() {
 	local v=$VERSION dirty=
@@ -31,7 +34,7 @@ debian_version() {
 	else
 		v="0.0~git$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y%m%d).${v//[^0-9A-Za-z.]/.}"
 	fi
-	echo "$v$dirty"
+	echo "$v$dirty-1"
 }
 
 # Targets: name GOARCH GOARM CGO CC CXX. The cgo ones carry the H.264 (openh264)
