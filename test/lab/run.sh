@@ -78,6 +78,8 @@ apt_private() {
 		-o Dir::Cache="$APT_DIR/cache" \
 		-o APT::Sandbox::User=root \
 		-o Debug::NoLocking=1 \
+		-o Acquire::IndexTargets::deb::DEP-11::DefaultEnabled=false \
+		-o Acquire::Languages=none \
 		"$@"
 }
 
@@ -241,13 +243,10 @@ build_modules() {
 # this way; the scenarios use only pure-Go code paths.
 BINDIR=$CACHE/bin
 build_tests() {
-	log "building static test binaries"
 	mkdir -p "$BINDIR"
-	(
-		cd "$ROOT"
-		CGO_ENABLED=0 go test -c -o "$BINDIR/gpio.test" ./gpio
-		CGO_ENABLED=0 go test -c -o "$BINDIR/scenarios.test" ./test/lab/scenarios
-	)
+	cd "$ROOT"
+	CGO_ENABLED=0 go test -c -o "$BINDIR/gpio.test" ./gpio
+	CGO_ENABLED=0 go test -c -o "$BINDIR/scenarios.test" ./test/lab/scenarios
 }
 
 # --- initramfs ------------------------------------------------------------
@@ -353,10 +352,20 @@ verdict() {
 
 main() {
 	host_tools
+	mkdir -p "$CACHE"
+	# The Go build needs nothing from the kernel: run it beside the
+	# download, unpack and module build.
+	log "building static test binaries (in the background)"
+	build_tests >"$CACHE/go-build.log" 2>&1 &
+	local gopid=$!
 	fetch
 	unpack
 	build_modules
-	build_tests
+	if ! wait "$gopid"; then
+		cat "$CACHE/go-build.log"
+		die "building the test binaries failed"
+	fi
+	log "test binaries built"
 	pack
 	boot
 	verdict
