@@ -254,6 +254,30 @@ async function main() {
     await panel.close();
   });
 
+  await check('two devices of alice ring; the one that answers wins, the other ends with taken', async () => {
+    const tab2 = await launch('alice', `${base}?user=alice&name=Alice`);
+    cleanups.push(() => tab2.close());
+    const T = tab2.page;
+    await waitOnline(T);
+    const a0 = await eventCount(A);
+    const t0 = await eventCount(T);
+    const d0 = await eventCount(D);
+    await D.evaluate(() => window.intercomApp.client.makeCall({ channelId: 'home', targetUserId: 'alice', constraints: { audio: true, video: true } }));
+    await waitFor(A, 'the dialog on the first device', () => document.getElementById('incoming').open);
+    await waitFor(T, 'the dialog on the second device', () => document.getElementById('incoming').open);
+    await T.click('#accept');
+    await waitEvent(T, 'connected', t0);
+    await waitEvent(D, 'connected', d0);
+    await waitEvent(A, 'ended', a0);
+    const e = (await events(A, a0)).find((x) => x.name === 'ended');
+    assert(e.reason === 'taken', `first device ended with ${e.reason}`);
+    const rang = (await events(D, d0)).filter((x) => x.name === 'ringing').length;
+    assert(rang === 2, `the door heard ringing from ${rang} devices, want 2`);
+    await D.evaluate(() => window.intercomApp.client.endCall());
+    await waitEvent(T, 'ended', t0);
+    await tab2.close();
+  });
+
   await check('microphone refused: the dialog explains it and answers without it', async () => {
     const bob = await launch('bob', `${base}?user=bob&name=Bob`, { grantMedia: false, viewport: { width: 390, height: 844 } });
     cleanups.push(() => bob.close());
