@@ -1,0 +1,94 @@
+//go:build linux
+
+package device
+
+import (
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Probe lists /dev/video*, asks each node what it is (VIDIOC_QUERYCAP, its
+// formats, sizes and frame rates) and looks for rpicam-vid. A node that
+// cannot be opened is listed with the reason; Probe fails only when
+// /dev cannot be read.
+func Probe() (Inventory, error) {
+	paths, err := filepath.Glob("/dev/video*")
+	if err != nil {
+		return Inventory{}, err
+	}
+	sort.Slice(paths, func(i, j int) bool { return videoIndex(paths[i]) < videoIndex(paths[j]) })
+	inv := Inventory{Rpicam: findRpicam(), SoftwareH264: haveOpenH264, Arch: runtime.GOARCH}
+	for _, p := range paths {
+		inv.Nodes = append(inv.Nodes, probeNode(p))
+	}
+	return inv, nil
+}
+
+// videoIndex orders /dev/video2 before /dev/video10.
+func videoIndex(p string) int {
+	n, err := strconv.Atoi(strings.TrimPrefix(p, "/dev/video"))
+	if err != nil {
+		return 1 << 30
+	}
+	return n
+}
+
+// findRpicam returns the path of rpicam-vid, or of libcamera-vid (its name
+// before Bookworm), or "".
+func findRpicam() string {
+	for _, name := range []string{"rpicam-vid", "libcamera-vid"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// probeNode opens one node and describes it.
+func probeNode(path string) VideoNode {
+	vn := VideoNode{Path: path}
+	n, err := openV4L2(path)
+	if err != nil {
+		vn.Err = err.Error()
+		vn.Kind = NodeOther
+		return vn
+	}
+	defer n.close()
+	vn.Driver = cstr(n.cap.Driver[:])
+	vn.Card = cstr(n.cap.Card[:])
+	vn.BusInfo = cstr(n.cap.BusInfo[:])
+	caps := n.cap.caps()
+	vn.Multiplanar = caps&(capVideoM2MMplane|capVideoCaptureMplane|capVideoOutputMplane) != 0
+	m2m := caps&(capVideoM2M|capVideoM2MMplane) != 0
+	capType, outType := uint32(bufTypeVideoCapture), uint32(bufTypeVideoOutput)
+	if vn.Multiplanar {
+		capType, outType = bufTypeVideoCaptureMplane, bufTypeVideoOutputMplane
+	}
+	if m2m {
+		for _, d := range n.formats(capType) {
+			vn.Coded = append(vn.Coded, FourCC(d.PixelFormat))
+		}
+		for _, d := range n.formats(outType) {
+			vn.Raw = append(vn.Raw, FourCC(d.PixelFormat))
+		}
+	} else if caps&(capVideoCapture|capVideoCaptureMplane) != 0 {
+		for _, d := range n.formats(capType) {
+			f := CameraFormat{
+				Format:      FourCC(d.PixelFormat),
+				Description: cstr(d.Description[:]),
+				Compressed:  d.Flags&fmtFlagCompressed != 0,
+				Emulated:    d.Flags&fmtFlagEmulated != 0,
+			}
+			for _, s := range n.frameSizes(f.Format) {
+				f.Modes = append(f.Modes, CameraMode{Size: s, FPS: n.frameRates(f.Format, s)})
+			}
+			vn.Formats = append(vn.Formats, f)
+		}
+	}
+	classify(&vn, caps)
+	return vn
+}
