@@ -107,7 +107,7 @@ func (o Options) withDefaults() (Options, error) {
 	seen := map[string]bool{}
 	for _, ch := range o.Channels {
 		if !ValidID(ch) || reservedChannels[ch] {
-			return o, optErr("channel %q is not a valid channel id (1-64 of A-Z a-z 0-9 _ . -, not ctl or state)", ch)
+			return o, optErr("channel %q is not a valid channel id (1-64 of A-Z a-z 0-9 _ . -, not ctl, state or event)", ch)
 		}
 		if seen[ch] {
 			return o, optErr("channel %q is listed twice", ch)

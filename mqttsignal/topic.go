@@ -39,7 +39,7 @@ func ValidID(s string) bool {
 
 // reservedChannels are ids that cannot name a channel because the topic layout
 // uses them at the channel's level.
-var reservedChannels = map[string]bool{"ctl": true, "state": true}
+var reservedChannels = map[string]bool{"ctl": true, "state": true, "event": true}
 
 // InboxTopic is the signaling inbox of user on channel:
 // intercom/v1/{channel}/user/{user}.
@@ -65,6 +65,10 @@ func CommandTopic(device string) string { return Prefix + "/ctl/" + device }
 // ResultTopic is where the daemon answers commands that carried an id:
 // intercom/v1/ctl/{device}/result.
 func ResultTopic(device string) string { return Prefix + "/ctl/" + device + "/result" }
+
+// EventTopic is where a station publishes events (doorbell rings; see
+// docs/homeassistant.md): intercom/v1/event/{device}.
+func EventTopic(device string) string { return Prefix + "/event/" + device }
 
 // StateTopic is the daemon's retained state snapshot: intercom/v1/state/{device}.
 func StateTopic(device string) string { return Prefix + "/state/" + device }

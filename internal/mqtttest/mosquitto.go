@@ -39,6 +39,11 @@ type Broker interface {
 type MosquittoOptions struct {
 	// WebSocket adds a websockets listener.
 	WebSocket bool
+	// Users (name → password) turn anonymous access off; the password file is
+	// made with mosquitto_passwd.
+	Users map[string]string
+	// ACL is the text of an acl_file (mosquitto's syntax), optional.
+	ACL string
 	// Extra lines appended to the configuration file.
 	Extra []string
 }
@@ -76,9 +81,26 @@ func NewMosquitto(t testing.TB, opts MosquittoOptions) *Mosquitto {
 	t.Helper()
 	requireBinary(t, MosquittoPath)
 	m := &Mosquitto{t: t, port: FreePort(t)}
-	lines := []string{
-		"per_listener_settings false",
-		"allow_anonymous true",
+	dir := t.TempDir()
+	lines := []string{"per_listener_settings false"}
+	if os.Geteuid() == 0 {
+		// Started as root, mosquitto drops to user mosquitto, which cannot
+		// read the password and ACL files in the test's private directory.
+		lines = append(lines, "user root")
+	}
+	if len(opts.Users) == 0 {
+		lines = append(lines, "allow_anonymous true")
+	} else {
+		lines = append(lines, "allow_anonymous false", "password_file "+writePasswords(t, dir, opts.Users))
+	}
+	if opts.ACL != "" {
+		acl := filepath.Join(dir, "acl")
+		if err := os.WriteFile(acl, []byte(opts.ACL), 0o600); err != nil {
+			t.Fatalf("mqtttest: write ACL: %v", err)
+		}
+		lines = append(lines, "acl_file "+acl)
+	}
+	lines = append(lines,
 		"persistence false",
 		"set_tcp_nodelay true",
 		"log_dest stderr",
@@ -86,7 +108,7 @@ func NewMosquitto(t testing.TB, opts MosquittoOptions) *Mosquitto {
 		"log_type warning",
 		"log_type notice",
 		fmt.Sprintf("listener %d 127.0.0.1", m.port),
-	}
+	)
 	if opts.WebSocket {
 		m.wsPort = FreePort(t)
 		// Debian's mosquitto ignores the bind address of a websockets listener
@@ -94,7 +116,7 @@ func NewMosquitto(t testing.TB, opts MosquittoOptions) *Mosquitto {
 		lines = append(lines, fmt.Sprintf("listener %d 127.0.0.1", m.wsPort), "protocol websockets")
 	}
 	lines = append(lines, opts.Extra...)
-	m.conf = filepath.Join(t.TempDir(), "mosquitto.conf")
+	m.conf = filepath.Join(dir, "mosquitto.conf")
 	if err := os.WriteFile(m.conf, []byte(strings.Join(lines, "\n")+"\n"), 0o600); err != nil {
 		t.Fatalf("mqtttest: write mosquitto config: %v", err)
 	}
@@ -114,6 +136,24 @@ func requireBinary(t testing.TB, path string) {
 		}
 		t.Skip(msg)
 	}
+}
+
+// writePasswords makes a mosquitto password file with mosquitto_passwd.
+func writePasswords(t testing.TB, dir string, users map[string]string) string {
+	t.Helper()
+	const tool = "/usr/bin/mosquitto_passwd"
+	requireBinary(t, tool)
+	file := filepath.Join(dir, "passwd")
+	for user, pass := range users {
+		args := []string{"-b", file, user, pass}
+		if _, err := os.Stat(file); err != nil {
+			args = append([]string{"-c"}, args...)
+		}
+		if out, err := exec.Command(tool, args...).CombinedOutput(); err != nil {
+			t.Fatalf("mqtttest: mosquitto_passwd %s: %v\n%s", user, err, out)
+		}
+	}
+	return file
 }
 
 // URL is tcp://127.0.0.1:PORT.
