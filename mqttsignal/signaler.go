@@ -271,19 +271,19 @@ func (s *Signaler) Close() error {
 		return nil
 	}
 	s.closed = true
-	s.mu.Unlock()
-
+	var toks []mqtt.Token
 	if s.client.IsConnectionOpen() {
 		off := encodePresence(false, s.opts.Name, s.opts.Kind, s.opts.Clock.Now())
-		toks := make([]mqtt.Token, 0, len(s.opts.Channels))
 		for _, ch := range s.opts.Channels {
 			toks = append(toks, s.client.Publish(PresenceTopic(ch, s.opts.UserID, s.opts.DeviceID), 1, true, off))
 		}
-		for _, t := range toks {
-			if !t.WaitTimeout(time.Second) || t.Error() != nil {
-				s.log.Warn("could not announce offline before disconnecting; the presence record may stay online", "error", t.Error())
-				break
-			}
+	}
+	s.mu.Unlock()
+
+	for _, t := range toks {
+		if !t.WaitTimeout(time.Second) || t.Error() != nil {
+			s.log.Warn("could not announce offline before disconnecting; the presence record may stay online", "error", t.Error())
+			break
 		}
 	}
 	if s.client.IsConnectionOpen() {
@@ -375,9 +375,17 @@ func (s *Signaler) announce(c mqtt.Client, gen uint64, sub mqtt.Token) {
 	}
 	on := encodePresence(true, s.opts.Name, s.opts.Kind, s.opts.Clock.Now())
 	toks := make([]mqtt.Token, 0, len(s.opts.Channels))
+	// Under mu: Close publishes "offline" under mu after setting closed, so an
+	// "online" can never be queued behind it.
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return
+	}
 	for _, ch := range s.opts.Channels {
 		toks = append(toks, c.Publish(PresenceTopic(ch, s.opts.UserID, s.opts.DeviceID), 1, true, on))
 	}
+	s.mu.Unlock()
 	for _, t := range toks {
 		if !s.await(t, "presence") {
 			return
