@@ -409,6 +409,9 @@ func (c *Client) makeCall(channel, target string, send Constraints) (Info, error
 	if c.cur != nil {
 		return Info{}, ErrBusy
 	}
+	if r, ok := c.cfg.Signaler.(ConnectivityReporter); ok && !r.Connected() {
+		return Info{}, ErrOffline
+	}
 	id := c.cfg.NewCallID()
 	cur := &activeCall{
 		info: Info{

@@ -640,3 +640,25 @@ func TestDoNotDisturb(t *testing.T) {
 	}
 	connect(door, panel)
 }
+
+func TestMakeCallWhileOffline(t *testing.T) {
+	w := newWorld(t)
+	ep := w.bus.Join("door", "door-pi")
+	c, err := call.NewClient(call.Config{UserID: "door", DeviceID: "door-pi", Signaler: ep, Peers: w.net.Factory(), Clock: w.clk})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ep.Close()
+	defer c.Close()
+	ep.Offline(true)
+	if _, err := c.MakeCall(ctx, call.MakeCallOptions{ChannelID: "home", TargetUserID: "panel"}); !errors.Is(err, call.ErrOffline) {
+		t.Fatalf("MakeCall offline = %v, want ErrOffline", err)
+	}
+	if n := w.net.Created(); n != 0 {
+		t.Fatalf("%d peers created for a call that cannot be placed", n)
+	}
+	ep.Offline(false)
+	if _, err := c.MakeCall(ctx, call.MakeCallOptions{ChannelID: "home", TargetUserID: "panel"}); err != nil {
+		t.Fatalf("MakeCall online again: %v", err)
+	}
+}

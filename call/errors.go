@@ -10,6 +10,9 @@ var (
 	ErrNoIncomingCall = errors.New("call: no incoming call is ringing")
 	// ErrNoCall: EndCall with no call in progress.
 	ErrNoCall = errors.New("call: no call in progress")
+	// ErrOffline: MakeCall while the signaling transport is down (broker
+	// unreachable); the invite could not reach anyone. Try again when online.
+	ErrOffline = errors.New("call: not connected to the signaling broker; the call cannot be placed now")
 	// ErrClosed: the Client was closed.
 	ErrClosed = errors.New("call: client is closed")
 	// ErrInvalidOptions: MakeCall without a channel or target, or calling oneself.

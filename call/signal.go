@@ -105,3 +105,10 @@ type Signaler interface {
 	// validated and with duplicates removed. It is closed when the Signaler stops.
 	Messages() <-chan Message
 }
+
+// ConnectivityReporter is implemented by Signalers that know whether their
+// transport is up. MakeCall refuses with ErrOffline while it is down instead of
+// ringing nobody until the ring timeout.
+type ConnectivityReporter interface {
+	Connected() bool
+}

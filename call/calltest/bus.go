@@ -115,6 +115,7 @@ type Endpoint struct {
 	out          chan call.Message
 	quit, done   chan struct{}
 	closeOnce    sync.Once
+	offline      atomic.Bool
 
 	queue struct {
 		sync.Mutex
@@ -135,6 +136,12 @@ func (e *Endpoint) Send(m call.Message) error {
 	e.bus.send(e, m)
 	return nil
 }
+
+// Offline makes the endpoint report its transport down (true) or up again.
+func (e *Endpoint) Offline(down bool) { e.offline.Store(down) }
+
+// Connected reports whether the endpoint is online (see Offline).
+func (e *Endpoint) Connected() bool { return !e.offline.Load() }
 
 // Messages delivers what others sent to this endpoint.
 func (e *Endpoint) Messages() <-chan call.Message { return e.out }
