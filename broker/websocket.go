@@ -47,6 +47,7 @@ func newWSListener(id, address string, tlsCfg *tls.Config, origins []string) *ws
 	return &wsListener{id: id, address: address, tls: tlsCfg, origins: origins, serveDone: make(chan struct{})}
 }
 
+// ID is the listener id mochi knows it by.
 func (l *wsListener) ID() string { return l.id }
 
 // Address is the bound address once Init has run.
@@ -57,6 +58,7 @@ func (l *wsListener) Address() string {
 	return l.address
 }
 
+// Protocol is "ws", or "wss" with TLS.
 func (l *wsListener) Protocol() string {
 	if l.tls != nil {
 		return "wss"
@@ -182,6 +184,8 @@ type wsConn struct {
 	wmu sync.Mutex // gorilla allows one writer at a time
 }
 
+// Read returns bytes of the current binary message, moving on to the next
+// message when it is used up.
 func (c *wsConn) Read(p []byte) (int, error) {
 	for {
 		if c.r == nil {
@@ -206,6 +210,7 @@ func (c *wsConn) Read(p []byte) (int, error) {
 	}
 }
 
+// Write sends p as one binary message.
 func (c *wsConn) Write(p []byte) (int, error) {
 	c.wmu.Lock()
 	defer c.wmu.Unlock()
@@ -215,4 +220,5 @@ func (c *wsConn) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
+// Close closes the WebSocket's connection.
 func (c *wsConn) Close() error { return c.ws.Close() }
