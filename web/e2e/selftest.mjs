@@ -34,6 +34,8 @@ const password = (u) => `pw-${u}-secret`;
 const launch = (user, url, opts = {}) => launchDevice(user, url, { ...opts, storage: embedded ? { 'intercom.password': password(user) } : {} });
 
 const children = [];
+let mosquitto = null;
+let conf = '';
 const cleanups = [];
 let passed = 0;
 let failed = 0;
@@ -80,7 +82,7 @@ async function main() {
   // mosquitto: a plain listener is required next to the websockets one (Debian 12's 2.0.11).
   const tmp = mkdtempSync(join(tmpdir(), 'icd-selftest-'));
   cleanups.push(() => rmSync(tmp, { recursive: true, force: true }));
-  const conf = join(tmp, 'mosquitto.conf');
+  conf = join(tmp, 'mosquitto.conf');
   writeFileSync(conf, [
     `listener ${mqttPort} 127.0.0.1`,
     `listener ${wsPort}`,
@@ -99,7 +101,7 @@ async function main() {
     start('servepage', servepage, ['-addr', `127.0.0.1:${httpPort}`, '-broker', `ws://127.0.0.1:${wsPort}`, '-channel', 'home',
       '-broker-ws', `:${wsPort}`, '-users', USERS.map((u) => `${u}:${password(u)}`).join(',')]);
   } else {
-    start('mosquitto', process.env.MOSQUITTO || 'mosquitto', ['-c', conf]);
+    mosquitto = start('mosquitto', process.env.MOSQUITTO || 'mosquitto', ['-c', conf]);
     start('servepage', servepage, ['-addr', `127.0.0.1:${httpPort}`, '-broker', `ws://127.0.0.1:${wsPort}`, '-channel', 'home']);
   }
   await waitPort(`http://127.0.0.1:${httpPort}/config.json`);
@@ -277,6 +279,43 @@ async function main() {
     await waitEvent(T, 'ended', t0);
     await tab2.close();
   });
+
+  await check('glare: both call each other at once; they end up in one call, the lower id\'s', async () => {
+    const a0 = await eventCount(A);
+    const d0 = await eventCount(D);
+    const [ia, id] = await Promise.all([
+      A.evaluate(() => window.intercomApp.client.makeCall({ channelId: 'home', targetUserId: 'door', constraints: { audio: true, video: false } })),
+      D.evaluate(() => window.intercomApp.client.makeCall({ channelId: 'home', targetUserId: 'alice', constraints: { audio: true, video: true } })),
+    ]);
+    await waitEvent(A, 'connected', a0);
+    await waitEvent(D, 'connected', d0);
+    const winner = ia.callId < id.callId ? ia.callId : id.callId;
+    const ca = await A.evaluate(() => window.intercomApp.client.currentCall?.callId);
+    const cd = await D.evaluate(() => window.intercomApp.client.currentCall?.callId);
+    assert(ca === winner && cd === winner, `alice in ${ca}, door in ${cd}, want both in ${winner}`);
+    const asked = [...await events(A, a0), ...await events(D, d0)].filter((e) => e.name === 'incoming').length;
+    assert(asked === 0, `someone was asked to answer (${asked} incoming events)`);
+    await A.evaluate(() => window.intercomApp.client.endCall());
+    await waitEvent(D, 'disconnected', d0);
+  });
+
+  if (!embedded) {
+    await check('the broker restarts: pages go offline, come back, and can call again', async () => {
+      mosquitto.kill('SIGTERM');
+      await waitFor(A, 'offline', () => document.getElementById('link').textContent !== 'online');
+      mosquitto = start('mosquitto', process.env.MOSQUITTO || 'mosquitto', ['-c', conf]);
+      await waitOnline(A, 20000);
+      await waitOnline(D, 20000);
+      await waitFor(D, 'alice online again', () => !!document.querySelector('#stations li.online[data-user="alice"]'), undefined, 20000);
+      const a0 = await eventCount(A);
+      await D.click('#stations li[data-user="alice"] button');
+      await waitEvent(A, 'incoming', a0);
+      await A.click('#accept');
+      await waitEvent(A, 'connected', a0);
+      await A.click('#hangup');
+      await waitEvent(A, 'ended', a0);
+    });
+  }
 
   await check('microphone refused: the dialog explains it and answers without it', async () => {
     const bob = await launch('bob', `${base}?user=bob&name=Bob`, { grantMedia: false, viewport: { width: 390, height: 844 } });
