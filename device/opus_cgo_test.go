@@ -37,17 +37,6 @@ func opusRoundTrip(t testing.TB, pcm []int16, bitRate int) []int16 {
 	return out
 }
 
-// bestLagSNR finds the codec delay (0..maxLag samples) and returns the SNR there.
-func bestLagSNR(ref, out []int16, skip, maxLag int) (float64, int) {
-	best, lag := -1e9, 0
-	for l := 0; l <= maxLag; l++ {
-		if s := snrDB(ref[skip:len(ref)-maxLag], out[skip+l:]); s > best {
-			best, lag = s, l
-		}
-	}
-	return best, lag
-}
-
 func TestOpusRoundTripTone(t *testing.T) {
 	in := sine(audioRate, audioRate, 1000, 10000)
 	out := opusRoundTrip(t, in, 32000)
