@@ -12,7 +12,8 @@
 #   LAB_SCENARIOS  scenarios to run, in order (default: all of them)
 #   LAB_KEEP_LOG   path to copy the serial console log to
 #
-# Exits 0 only when every planned scenario printed PASS.
+# Exits 0 only when every planned scenario printed PASS, 1 when one failed or
+# the VM timed out or crashed, 2 when the lab could not be built.
 set -euo pipefail
 
 LAB=$(cd "$(dirname "$0")" && pwd)
@@ -28,11 +29,13 @@ KABI=6.12.95+deb12              # the ABI name in package names
 PKGVER=6.12.95-1~bpo12+1        # the Debian package version
 
 # Modules to load, in order, each with its parameters. Dependencies are
-# resolved from each module's own "depends=" and loaded first.
+# resolved from each module's own "depends=" and loaded first. vivid: one
+# instance with only a video capture node whose one input is a webcam (input
+# type 0), as a USB camera looks.
 MODULES=(
 	"configfs"
 	"gpio-sim"
-	"vivid n_devs=1 node_types=0x1 input_types=0x1"
+	"vivid n_devs=1 node_types=0x1 num_inputs=1 input_types=0x0"
 	"vicodec multiplanar=1"
 	"snd-aloop index=0 pcm_substreams=2"
 )

@@ -38,6 +38,7 @@ var (
 	vidiocDqbuf      = ioc(iocRead|iocWrite, 'V', 17, unsafe.Sizeof(v4l2Buffer{}))
 	vidiocStreamon   = ioc(iocWrite, 'V', 18, 4)
 	vidiocStreamoff  = ioc(iocWrite, 'V', 19, 4)
+	vidiocSParm      = ioc(iocRead|iocWrite, 'V', 22, unsafe.Sizeof(v4l2Streamparm{}))
 	vidiocSCtrl      = ioc(iocRead|iocWrite, 'V', 28, unsafe.Sizeof(v4l2Control{}))
 	vidiocEncoderCmd = ioc(iocRead|iocWrite, 'V', 77, unsafe.Sizeof(v4l2EncoderCmd{}))
 	vidiocSSelection = ioc(iocRead|iocWrite, 'V', 95, unsafe.Sizeof(v4l2Selection{}))
@@ -169,6 +170,20 @@ type v4l2Plane struct {
 type v4l2EncoderCmd struct {
 	Cmd, Flags uint32
 	Data       [8]uint32
+}
+
+// v4l2Streamparm is struct v4l2_streamparm with the capture member of its
+// 200-byte union spelled out (struct v4l2_captureparm, 40 bytes).
+type v4l2Streamparm struct {
+	Type            uint32
+	Capability      uint32
+	CaptureMode     uint32
+	TimePerFrameNum uint32
+	TimePerFrameDen uint32
+	ExtendedMode    uint32
+	ReadBuffers     uint32
+	Reserved        [4]uint32
+	_               [160]byte
 }
 
 // v4l2Selection is struct v4l2_selection with its v4l2_rect spelled out.
@@ -392,6 +407,7 @@ func TestV4L2Layout(t *testing.T) {
 		{"v4l2_encoder_cmd", unsafe.Sizeof(v4l2EncoderCmd{}), 40},
 		{"v4l2_control", unsafe.Sizeof(v4l2Control{}), 8},
 		{"v4l2_selection", unsafe.Sizeof(v4l2Selection{}), 64},
+		{"v4l2_streamparm", unsafe.Sizeof(v4l2Streamparm{}), 204},
 	}
 	if runtime.GOARCH != "amd64" {
 		t.Skipf("layouts are checked for amd64 (the lab VM), not %s", runtime.GOARCH)
@@ -415,6 +431,7 @@ func TestV4L2Layout(t *testing.T) {
 		{"VIDIOC_DQBUF", vidiocDqbuf, 0xc0585611},
 		{"VIDIOC_STREAMON", vidiocStreamon, 0x40045612},
 		{"VIDIOC_STREAMOFF", vidiocStreamoff, 0x40045613},
+		{"VIDIOC_S_PARM", vidiocSParm, 0xc0cc5616},
 		{"VIDIOC_S_CTRL", vidiocSCtrl, 0xc008561c},
 		{"VIDIOC_ENCODER_CMD", vidiocEncoderCmd, 0xc028564d},
 		{"VIDIOC_S_SELECTION", vidiocSSelection, 0xc040565f},
