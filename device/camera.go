@@ -345,6 +345,7 @@ func (s *captureSession) close() error {
 
 // captureOpener returns the opener of a V4L2 camera session for plan.
 func captureOpener(plan VideoPlan, cfg VideoConfig, grab grabberOpener, newEnc encoderOpener) sessionOpener {
+	cfg = cfg.withDefaults()
 	return func() (videoSession, error) {
 		g, err := grab(plan.Camera.Path, plan.Format, plan.Size, plan.FPS)
 		if err != nil {
@@ -358,7 +359,7 @@ func captureOpener(plan VideoPlan, cfg VideoConfig, grab grabberOpener, newEnc e
 		s.frame = newI420(f.Size.Width, f.Size.Height)
 		s.enc, err = newEnc(EncoderConfig{
 			Width: f.Size.Width, Height: f.Size.Height, FPS: max(f.FPS, 1),
-			Bitrate: cfg.Bitrate, KeyframeEvery: cfg.withDefaults().keyframeFrames(),
+			Bitrate: cfg.Bitrate, KeyframeEvery: cfg.keyframeFrames(),
 		})
 		if err != nil {
 			g.close()

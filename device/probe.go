@@ -166,7 +166,12 @@ func (inv Inventory) String() string {
 		}
 		switch n.Kind {
 		case NodeCamera, NodeCSI:
+			var others []string
 			for _, f := range n.Formats {
+				if !usableFormat(f.Format) {
+					others = append(others, f.Format.String())
+					continue
+				}
 				fmt.Fprintf(&b, "    %-4s %s", f.Format, f.Description)
 				if f.Emulated {
 					b.WriteString(" (emulated, unused)")
@@ -183,6 +188,9 @@ func (inv Inventory) String() string {
 					}
 				}
 				b.WriteString("\n")
+			}
+			if len(others) > 0 {
+				fmt.Fprintf(&b, "    and %d formats intercomd does not use: %s\n", len(others), strings.Join(others, ","))
 			}
 			if n.Kind == NodeCSI {
 				b.WriteString("    raw Bayer from a camera module: intercomd reads it through rpicam-vid\n")
@@ -209,6 +217,12 @@ func (inv Inventory) String() string {
 		fmt.Fprintf(&b, "intercomd would use: %s\n", plan)
 	}
 	return b.String()
+}
+
+// usableFormat reports whether intercomd can send a camera format: H.264
+// as it is, the rest through an encoder.
+func usableFormat(f FourCC) bool {
+	return f == FourCCH264 || f == FourCCMJPEG || f == FourCCJPEG || slices.Contains(rawPreference, f)
 }
 
 func joinFourCC(fs []FourCC) string {
