@@ -70,8 +70,8 @@ type sndPcmHwParams struct {
 }
 
 type sndXferi struct {
-	Result int64 // snd_pcm_sframes_t
-	Buf    uintptr
+	Result int64  // snd_pcm_sframes_t
+	Buf    *int16 // a real pointer: tracked by the GC and stack copying
 	Frames uint64
 }
 
@@ -151,9 +151,8 @@ func openPCM(t *testing.T, card, dev int, dir byte, rate, period, periods int) *
 // xfer moves up to len(buf) frames; 0 frames means "try again later". An
 // xrun (EPIPE) is recovered with PREPARE and reported as xrun with 0 frames.
 func (p *pcm) xfer(req uintptr, buf []int16) (frames int, xrun bool, err error) {
-	x := sndXferi{Buf: uintptr(unsafe.Pointer(&buf[0])), Frames: uint64(len(buf))}
+	x := sndXferi{Buf: &buf[0], Frames: uint64(len(buf))}
 	err = ioctl(p.fd, req, unsafe.Pointer(&x))
-	runtime.KeepAlive(buf)
 	switch {
 	case err == nil:
 		return int(x.Result), false, nil

@@ -152,8 +152,24 @@ type v4l2Buffer struct {
 	Timecode                             v4l2Timecode
 	Sequence                             uint32
 	Memory                               uint32
-	M                                    uint64 // offset, or *v4l2Plane for mplane
-	Length                               uint32 // bytes, or the number of planes
+	M                                    uint64 // m.offset for MMAP
+	Length                               uint32
+	Reserved2                            uint32
+	RequestFD                            int32
+	_                                    uint32
+}
+
+// v4l2BufferMplane is v4l2Buffer for multi-planar queues: the m union holds
+// a pointer to the planes, and Length counts them.
+type v4l2BufferMplane struct {
+	Index, Type, BytesUsed, Flags, Field uint32
+	_                                    uint32
+	TimestampSec, TimestampUsec          int64
+	Timecode                             v4l2Timecode
+	Sequence                             uint32
+	Memory                               uint32
+	Planes                               *v4l2Plane
+	Length                               uint32
 	Reserved2                            uint32
 	RequestFD                            int32
 	_                                    uint32
@@ -295,7 +311,6 @@ type queue struct {
 	typ    uint32
 	mplane bool
 	bufs   [][]byte
-	planes [][1]v4l2Plane // per buffer, for mplane ioctls
 }
 
 func newQueue(t *testing.T, d *videoDev, typ uint32, mplane bool, count int) *queue {
@@ -309,19 +324,15 @@ func newQueue(t *testing.T, d *videoDev, typ uint32, mplane bool, count int) *qu
 		t.Fatalf("%s REQBUFS type %d: driver gave no buffers", d.path, typ)
 	}
 	q.bufs = make([][]byte, req.Count)
-	q.planes = make([][1]v4l2Plane, req.Count)
 	for i := range q.bufs {
-		b := q.buffer(i)
-		if err := ioctl(d.fd, vidiocQuerybuf, unsafe.Pointer(&b)); err != nil {
+		_, p, err := q.bufIoctl(vidiocQuerybuf, uint32(i), 0)
+		if err != nil {
 			t.Fatalf("%s QUERYBUF %d: %v", d.path, i, err)
 		}
-		off, length := int64(uint32(b.M)), int(b.Length)
-		if mplane {
-			off, length = int64(uint32(q.planes[i][0].M)), int(q.planes[i][0].Length)
-		}
-		m, err := unix.Mmap(d.fd, off, length, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_SHARED)
+		off := int64(uint32(p.M)) // m.offset / m.mem_offset
+		m, err := unix.Mmap(d.fd, off, int(p.Length), unix.PROT_READ|unix.PROT_WRITE, unix.MAP_SHARED)
 		if err != nil {
-			t.Fatalf("%s mmap buffer %d (offset %#x, %d bytes): %v", d.path, i, off, length, err)
+			t.Fatalf("%s mmap buffer %d (offset %#x, %d bytes): %v", d.path, i, off, p.Length, err)
 		}
 		q.bufs[i] = m
 	}
@@ -333,26 +344,31 @@ func newQueue(t *testing.T, d *videoDev, typ uint32, mplane bool, count int) *qu
 	return q
 }
 
-// buffer is the v4l2_buffer that names buffer i of q.
-func (q *queue) buffer(i int) v4l2Buffer {
-	b := v4l2Buffer{Index: uint32(i), Type: q.typ, Memory: memoryMmap}
-	if q.mplane {
-		b.M = uint64(uintptr(unsafe.Pointer(&q.planes[i][0])))
-		b.Length = 1
+// bufIoctl runs QUERYBUF, QBUF or DQBUF for buffer index (DQBUF fills it in)
+// with payload used, and returns the buffer and its one plane: for a
+// single-planar queue the plane holds the buffer's offset, length and
+// payload. A multi-planar v4l2_buffer points at its planes through a real Go
+// pointer (v4l2BufferMplane), so the plane stays valid and tracked, even on a
+// stack that grows, while the kernel reads and writes it.
+func (q *queue) bufIoctl(req uintptr, index uint32, used int) (v4l2Buffer, v4l2Plane, error) {
+	if !q.mplane {
+		b := v4l2Buffer{Index: index, Type: q.typ, Memory: memoryMmap, BytesUsed: uint32(used)}
+		err := ioctl(q.dev.fd, req, unsafe.Pointer(&b))
+		return b, v4l2Plane{BytesUsed: b.BytesUsed, Length: b.Length, M: b.M}, err
 	}
-	return b
+	plane := &v4l2Plane{BytesUsed: uint32(used)}
+	b := v4l2BufferMplane{Index: index, Type: q.typ, Memory: memoryMmap, Planes: plane, Length: 1}
+	err := ioctl(q.dev.fd, req, unsafe.Pointer(&b))
+	return v4l2Buffer{
+		Index: b.Index, Type: b.Type, BytesUsed: b.BytesUsed, Flags: b.Flags, Field: b.Field,
+		TimestampSec: b.TimestampSec, TimestampUsec: b.TimestampUsec,
+		Sequence: b.Sequence, Memory: b.Memory, Length: b.Length,
+	}, *plane, err
 }
 
 // qbuf queues buffer i; used is its payload (for output queues).
 func (q *queue) qbuf(i int, used int) error {
-	b := q.buffer(i)
-	if q.mplane {
-		q.planes[i][0].BytesUsed = uint32(used)
-	} else {
-		b.BytesUsed = uint32(used)
-	}
-	err := ioctl(q.dev.fd, vidiocQbuf, unsafe.Pointer(&b))
-	runtime.KeepAlive(q.planes)
+	_, _, err := q.bufIoctl(vidiocQbuf, uint32(i), used)
 	return err
 }
 
@@ -360,16 +376,8 @@ func (q *queue) qbuf(i int, used int) error {
 // its payload size. unix.EPIPE means the queue is drained (after LAST).
 func (q *queue) dqbuf(within time.Duration) (v4l2Buffer, int, error) {
 	deadline := time.Now().Add(within)
-	var planes [1]v4l2Plane
 	for {
-		b := v4l2Buffer{Type: q.typ, Memory: memoryMmap}
-		if q.mplane {
-			planes = [1]v4l2Plane{}
-			b.M = uint64(uintptr(unsafe.Pointer(&planes[0])))
-			b.Length = 1
-		}
-		err := ioctl(q.dev.fd, vidiocDqbuf, unsafe.Pointer(&b))
-		runtime.KeepAlive(&planes)
+		b, p, err := q.bufIoctl(vidiocDqbuf, 0, 0)
 		if errors.Is(err, unix.EAGAIN) {
 			if time.Now().After(deadline) {
 				return b, 0, fmt.Errorf("%s DQBUF type %d: nothing within %s", q.dev.path, q.typ, within)
@@ -377,14 +385,7 @@ func (q *queue) dqbuf(within time.Duration) (v4l2Buffer, int, error) {
 			time.Sleep(2 * time.Millisecond)
 			continue
 		}
-		if err != nil {
-			return b, 0, err
-		}
-		used := int(b.BytesUsed)
-		if q.mplane {
-			used = int(planes[0].BytesUsed)
-		}
-		return b, used, nil
+		return b, int(p.BytesUsed), err
 	}
 }
 
@@ -403,6 +404,8 @@ func TestV4L2Layout(t *testing.T) {
 		{"v4l2_buffer", unsafe.Sizeof(v4l2Buffer{}), 88},
 		{"v4l2_buffer.sequence", unsafe.Offsetof(v4l2Buffer{}.Sequence), 56},
 		{"v4l2_buffer.m", unsafe.Offsetof(v4l2Buffer{}.M), 64},
+		{"v4l2_buffer (multi-planar)", unsafe.Sizeof(v4l2BufferMplane{}), 88},
+		{"v4l2_buffer.m.planes", unsafe.Offsetof(v4l2BufferMplane{}.Planes), 64},
 		{"v4l2_plane", unsafe.Sizeof(v4l2Plane{}), 64},
 		{"v4l2_encoder_cmd", unsafe.Sizeof(v4l2EncoderCmd{}), 40},
 		{"v4l2_control", unsafe.Sizeof(v4l2Control{}), 8},
