@@ -62,3 +62,23 @@ func FuzzDecodeCommand(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDecodePresence: no input panics, rejections carry a reason, and an
+// accepted record names the ids of its topic.
+func FuzzDecodePresence(f *testing.F) {
+	f.Add("intercom/v1/home/presence/door/door-pi", readTestdata(f, "presence-online.json"))
+	f.Add("intercom/v1/home/presence/door/door-pi", []byte(`{"v":1,"state":"offline"}`))
+	f.Add("intercom/v1/home/presence/door/door-pi", []byte{})
+	f.Fuzz(func(t *testing.T, topic string, payload []byte) {
+		p, _, err := DecodePresence(topic, payload)
+		if err != nil {
+			if ReasonOf(err) == DropUnknown {
+				t.Fatalf("error without a reason: %v", err)
+			}
+			return
+		}
+		if PresenceTopic(p.Channel, p.User, p.Device) != topic {
+			t.Fatalf("record %+v does not match topic %q", p, topic)
+		}
+	})
+}
