@@ -332,7 +332,6 @@ func TestRetained(t *testing.T) {
 	ha := mustConnect(t, e.URL(), "ha", "ha-pw")
 	ha.subscribe(t, "#")
 	alice := mustConnect(t, e.URL(), "alice", "alice-pw")
-	alice.publish(t, "intercom/v1/home/presence/alice/phone", 1, "")
 	for i := 0; i < 3; i++ {
 		tok := alice.c.Publish("intercom/v1/home/presence/alice/phone", 1, true, fmt.Sprint("online ", i))
 		if !tok.WaitTimeout(wait) || tok.Error() != nil {
@@ -369,6 +368,7 @@ func TestRetained(t *testing.T) {
 	if !tok.WaitTimeout(wait) || tok.Error() != nil {
 		t.Fatal(tok.Error())
 	}
+	waitGot(t, ha, "intercom/v1/home/presence/alice/phone", "") // forwarded: see above
 	carol := mustConnect(t, e.URL(), "bob", "bob-pw")
 	carol.subscribe(t, "intercom/v1/home/presence/+/+")
 	waitGot(t, carol, "intercom/v1/home/presence/bob/phone", "offline")
