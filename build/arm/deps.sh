@@ -27,6 +27,7 @@ case $what in smoke|all)
 	want lintian lintian
 	want systemd-analyze systemd
 	want python3 python3
+	want debootstrap debootstrap
 	;;
 esac
 [ ${#need[@]} -eq 0 ] && exit 0

@@ -110,7 +110,7 @@ manpage() {
 	printf '.fi\n.SH FILES\n/etc/intercomd/intercomd.yaml, /usr/share/doc/intercomd/config.md\n'
 }
 
-# depends: dpkg-shlibdeps where it can read the library's symbols file (the
+# depends: the shared libraries, from dpkg-shlibdeps where it can read the library's symbols file (the
 # build host's own architecture); for the cross architectures the cross
 # toolchain's shlibs name foreign packages (libc6:arm64, libgcc-s1-arm64-cross)
 # and, without a glibc symbols file, give libc6 (>= 2.36): rename them, and take
