@@ -3,7 +3,7 @@ GO      ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -s -w -X main.version=$(VERSION)
 
-.PHONY: build run test check unit nocgo web-test browser-test fuzz bench deps
+.PHONY: build run test check unit nocgo web-test browser-test fuzz bench deps lab
 
 build:
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o intercomd ./cmd/intercomd
@@ -15,7 +15,7 @@ deps:
 	scripts/install-deps.sh
 
 # Everything CI checks, in order of speed.
-test: deps check unit nocgo web-test fuzz browser-test
+test: deps check unit nocgo web-test fuzz browser-test lab
 
 check:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
@@ -45,3 +45,9 @@ fuzz:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# The hardware lab: Debian's kernel in QEMU with gpio-sim, vivid, vicodec and
+# snd-aloop (test/lab/README.md). LAB_CACHE keeps downloads and builds.
+LAB_CACHE ?= $(CURDIR)/test/lab/cache
+lab:
+	LAB_CACHE=$(LAB_CACHE) test/lab/run.sh

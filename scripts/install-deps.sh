@@ -11,6 +11,8 @@ have mosquitto || [ -x /usr/sbin/mosquitto ] || need+=(mosquitto)
 have chromium || need+=(chromium)
 have systemd-analyze || need+=(systemd)
 have ip || need+=(iproute2)
+have qemu-system-x86_64 || need+=(qemu-system-x86)   # the hardware lab (test/lab)
+have cpio || need+=(cpio)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
