@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/url"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/intercomd/intercomd/clock"
@@ -44,6 +45,9 @@ type Options struct {
 	// publishes when the connection dies) covers only Channels[0]; see the
 	// package documentation.
 	Channels []string
+	// Watch lists extra topics (no wildcards) to subscribe to on every connect;
+	// their messages arrive raw on Watched. Home Assistant's status topic is one.
+	Watch []string
 
 	// KeepAlive is the MQTT keep-alive. The broker sends the will (offline) after
 	// 1.5 × KeepAlive without traffic. Default 10 s.
@@ -105,6 +109,11 @@ func (o Options) withDefaults() (Options, error) {
 		return o, optErr("Channels is empty; join at least one channel (e.g. \"home\")")
 	}
 	seen := map[string]bool{}
+	for _, t := range o.Watch {
+		if t == "" || strings.ContainsAny(t, "+#") {
+			return o, optErr("Watch topic %q must be a plain topic without wildcards", t)
+		}
+	}
 	for _, ch := range o.Channels {
 		if !ValidID(ch) || reservedChannels[ch] {
 			return o, optErr("channel %q is not a valid channel id (1-64 of A-Z a-z 0-9 _ . -, not ctl, state or event)", ch)

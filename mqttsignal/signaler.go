@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -42,6 +43,7 @@ type Signaler struct {
 
 	messages  *queue[call.Message]
 	commands  *queue[Command]
+	watched   *queue[Watched]
 	presence  presenceMap
 	presenceC chan struct{} // capacity 1
 	connC     chan struct{} // capacity 1
@@ -86,6 +88,7 @@ func New(opts Options) (*Signaler, error) {
 		self:      Recipient{User: opts.UserID, Device: opts.DeviceID},
 		messages:  newQueue[call.Message](),
 		commands:  newQueue[Command](),
+		watched:   newQueue[Watched](),
 		presenceC: make(chan struct{}, 1),
 		connC:     make(chan struct{}, 1),
 		dedupe:    newRecentSet(dedupeSize),
@@ -130,9 +133,10 @@ func New(opts Options) (*Signaler, error) {
 	})
 	s.client = mqtt.NewClient(co)
 
-	s.wg.Add(2)
+	s.wg.Add(3)
 	go func() { defer s.wg.Done(); s.messages.run(s.stop) }()
 	go func() { defer s.wg.Done(); s.commands.run(s.stop) }()
+	go func() { defer s.wg.Done(); s.watched.run(s.stop) }()
 	s.mu.Lock()
 	s.connectTok = s.client.Connect()
 	s.watch(s.connectTok, "connect")
@@ -180,6 +184,33 @@ func (s *Signaler) PublishResult(id string, err error) error {
 	}
 	b, _ := json.Marshal(&r)
 	return s.publish(ResultTopic(s.opts.DeviceID), false, b, "result")
+}
+
+// Watched delivers the messages of the Options.Watch topics, raw, in arrival
+// order. Closed by Close.
+func (s *Signaler) Watched() <-chan Watched { return s.watched.out }
+
+// Watched is one message on a watched topic.
+type Watched struct {
+	Topic    string
+	Payload  []byte
+	Retained bool
+}
+
+// PublishEvent publishes payload on this device's event topic
+// (intercom/v1/event/{DeviceID}), not retained: a doorbell ring, say.
+func (s *Signaler) PublishEvent(payload []byte) error {
+	return s.publish(EventTopic(s.opts.DeviceID), false, payload, "event")
+}
+
+// PublishRetained publishes payload, retained, on topic: for integrations that
+// describe the device on topics of their own (Home Assistant discovery). An
+// empty payload clears the topic.
+func (s *Signaler) PublishRetained(topic string, payload []byte) error {
+	if topic == "" || strings.ContainsAny(topic, "+#") {
+		return fmt.Errorf("mqttsignal: publish retained: topic %q must be a plain topic without wildcards", topic)
+	}
+	return s.publish(topic, true, payload, "retained")
 }
 
 // PublishState publishes v, marshalled to JSON, as the retained state snapshot
@@ -343,6 +374,9 @@ func (s *Signaler) onConnect(c mqtt.Client) {
 	for _, ch := range s.opts.Channels {
 		subs[InboxTopic(ch, s.opts.UserID)] = 1
 		subs[PresenceFilter(ch)] = 1
+	}
+	for _, t := range s.opts.Watch {
+		subs[t] = 1
 	}
 	tok := c.SubscribeMultiple(subs, s.onMessage)
 	s.wg.Add(1)
@@ -508,6 +542,10 @@ func (s *Signaler) onMessage(_ mqtt.Client, msg mqtt.Message) {
 		}
 		s.commands.push(c)
 	default:
+		if slices.Contains(s.opts.Watch, topic) {
+			s.watched.push(Watched{Topic: topic, Payload: slices.Clone(payload), Retained: msg.Retained()})
+			return
+		}
 		s.log.Debug("ignoring a message on an unexpected topic", "topic", truncate(topic))
 	}
 }
