@@ -264,6 +264,9 @@ func (p *Panel) act(b *button, a Action, long bool) {
 	var err error
 	switch o {
 	case opCall:
+		if p.onRing != nil {
+			p.onRing(b.name)
+		}
 		_, err = p.phone.MakeCall(ctx, call.MakeCallOptions{ChannelID: b.target.Channel, TargetUserID: b.target.User})
 	case opAccept:
 		err = p.phone.AcceptCall(ctx, call.AcceptOptions{})

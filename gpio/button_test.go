@@ -2,6 +2,7 @@ package gpio
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -227,6 +228,14 @@ func TestButtonActions(t *testing.T) {
 				}
 				if ops := r.phone.takeOps(); !slices.Equal(ops, wantOps) {
 					t.Fatalf("%s in %s: ops = %q, want %q", a, s, ops, wantOps)
+				}
+				// Only a press that places a call is a ring.
+				var wantRings []string
+				if strings.HasPrefix(want[a][s], "call ") {
+					wantRings = []string{"bell"}
+				}
+				if rings := r.phone.takeRings(); !slices.Equal(rings, wantRings) {
+					t.Fatalf("%s in %s: rings = %q, want %q", a, s, rings, wantRings)
 				}
 			})
 		}

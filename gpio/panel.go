@@ -39,6 +39,11 @@ type Options struct {
 	Clock clock.Clock
 	// Logger defaults to slog.Default(); the panel adds subsystem=gpio.
 	Logger *slog.Logger
+	// OnRing, when set, runs each time a visitor rings: a press that places a
+	// call (the call action, or the doorbell action while idle), before the
+	// call is placed and whether or not it can be. Home Assistant's doorbell
+	// event hangs off it. It runs on the button's goroutine: keep it short.
+	OnRing func(button string)
 
 	// onEdge, when set (tests only), runs after the panel has taken an edge of
 	// the named button into account.
@@ -88,6 +93,7 @@ type Panel struct {
 	log      *slog.Logger
 	chip     Chip
 	owns     bool // the panel opened chip and closes it
+	onRing   func(string)
 	onEdge   func(string)
 	onSettle func(string, bool)
 
@@ -167,6 +173,7 @@ func New(cfg Config, chip Chip, phone Phone, opts Options) (*Panel, error) {
 		clk:      opts.Clock,
 		log:      opts.Logger.With("subsystem", "gpio", "chip", chip.Name()),
 		chip:     chip,
+		onRing:   opts.OnRing,
 		onEdge:   opts.onEdge,
 		onSettle: opts.onSettle,
 		quit:     make(chan struct{}),

@@ -22,7 +22,8 @@ type fakePhone struct {
 	mu     sync.Mutex
 	status call.Status
 	ops    []string
-	err    error // returned by every request when set
+	rings  []string // buttons that rang (Options.OnRing)
+	err    error    // returned by every request when set
 	onOp   func(string)
 }
 
@@ -53,6 +54,21 @@ func (f *fakePhone) setStatus(s call.Status) {
 	f.mu.Lock()
 	f.status = s
 	f.mu.Unlock()
+}
+
+func (f *fakePhone) ring(button string) {
+	f.mu.Lock()
+	f.rings = append(f.rings, button)
+	f.mu.Unlock()
+}
+
+// takeRings returns the rings recorded since the last call.
+func (f *fakePhone) takeRings() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	r := f.rings
+	f.rings = nil
+	return r
 }
 
 // takeOps returns the requests recorded since the last call.
@@ -116,7 +132,7 @@ func newRigWith(t testing.TB, cfg Config, status call.Status, prep func([]*gpiot
 	}
 	r.chip = pinChip(r.pins)
 	cfg.Enabled = true
-	p, err := New(cfg, r.chip, r.phone, Options{Clock: r.clk, Logger: quietLogger(), onEdge: func(string) { r.edges <- "" }})
+	p, err := New(cfg, r.chip, r.phone, Options{Clock: r.clk, Logger: quietLogger(), OnRing: r.phone.ring, onEdge: func(string) { r.edges <- "" }})
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}
