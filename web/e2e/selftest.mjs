@@ -62,6 +62,9 @@ async function waitPort(url, ms = 20000) {
   }
 }
 
+/** idlePages are hung up after a failed check, so one failure does not cascade. */
+const idlePages = [];
+
 async function check(name, fn) {
   const t0 = Date.now();
   try {
@@ -71,6 +74,14 @@ async function check(name, fn) {
   } catch (e) {
     failed++;
     console.log(`FAIL ${name}: ${e.stack || e}`);
+    for (const p of idlePages) {
+      await p.evaluate(() => {
+        const c = window.intercomApp?.client;
+        if (c && c.status !== 'idle') c.endCall();
+        document.getElementById('incoming')?.close();
+      }).catch(() => {});
+    }
+    await sleep(500);
   }
 }
 
@@ -115,6 +126,7 @@ async function main() {
   cleanups.push(() => door.close());
   const A = alice.page;
   const D = door.page;
+  idlePages.push(A, D);
 
   await check('both pages reach the broker', async () => {
     await waitOnline(A);
@@ -283,10 +295,12 @@ async function main() {
   await check('glare: both call each other at once; they end up in one call, the lower id\'s', async () => {
     const a0 = await eventCount(A);
     const d0 = await eventCount(D);
-    const [ia, id] = await Promise.all([
-      A.evaluate(() => window.intercomApp.client.makeCall({ channelId: 'home', targetUserId: 'door', constraints: { audio: true, video: false } })),
-      D.evaluate(() => window.intercomApp.client.makeCall({ channelId: 'home', targetUserId: 'alice', constraints: { audio: true, video: true } })),
-    ]);
+    // Both start at the same instant of the shared clock: each is "calling" long
+    // before the other's invite (sent after getUserMedia and the offer) arrives.
+    const at = Date.now() + 500;
+    const call = ([to, video, when]) => new Promise((r) => setTimeout(r, when - Date.now()))
+      .then(() => window.intercomApp.client.makeCall({ channelId: 'home', targetUserId: to, constraints: { audio: true, video } }));
+    const [ia, id] = await Promise.all([A.evaluate(call, ['door', false, at]), D.evaluate(call, ['alice', true, at])]);
     await waitEvent(A, 'connected', a0);
     await waitEvent(D, 'connected', d0);
     const winner = ia.callId < id.callId ? ia.callId : id.callId;
