@@ -402,3 +402,6 @@ func (p *Panel) write(o outputLine, on bool) error {
 	}
 	return o.out.Out(o.level(on))
 }
+
+// HasRelay reports whether the panel drives a door relay.
+func (p *Panel) HasRelay() bool { return p.relay != nil }

@@ -72,6 +72,7 @@ func (d *daemon) start(ctx context.Context) error {
 			TLSCertFile:      cfg.Broker.TLSCert,
 			TLSKeyFile:       cfg.Broker.TLSKey,
 			Users:            cfg.Broker.Users,
+			Admins:           cfg.Broker.Admins,
 			Logger:           d.log.With("component", "broker"),
 		})
 		if err != nil {
@@ -95,6 +96,7 @@ func (d *daemon) start(ctx context.Context) error {
 		Name:     cfg.Name,
 		Kind:     mqttsignal.KindStation,
 		Channels: cfg.Channels,
+		Watch:    d.watchTopics(),
 		Logger:   d.log.With("component", "mqtt"),
 	})
 	if err != nil {
@@ -149,7 +151,7 @@ func (d *daemon) startPanel() error {
 		d.log.Info("no GPIO panel configured (gpio.enabled is false)")
 		return nil
 	}
-	panel, err := gpio.Open(d.cfg.GPIO, d.client, gpio.Options{Logger: d.log.With("component", "gpio")})
+	panel, err := gpio.Open(d.cfg.GPIO, d.client, gpio.Options{Logger: d.log.With("component", "gpio"), OnRing: d.ring})
 	if errors.Is(err, gpio.ErrNoChip) {
 		d.log.Warn("running without a panel", "err", err)
 		return nil
@@ -221,6 +223,9 @@ func (d *daemon) run(ctx context.Context) error {
 
 	ready := false
 	markReady := func() {
+		if d.sig.Connected() {
+			d.announce() // every (re)connect: the broker may have lost retained topics
+		}
 		if !ready && d.sig.Connected() {
 			ready = true
 			d.notify(d.notifier.Ready())
@@ -240,6 +245,11 @@ func (d *daemon) run(ctx context.Context) error {
 			d.reload()
 		case cmd := <-d.sig.Commands():
 			d.command(ctx, cmd)
+		case w := <-d.sig.Watched():
+			if w.Topic == d.cfg.HomeAssistant.StatusTopic() && string(w.Payload) == "online" {
+				d.log.Info("Home Assistant is online; publishing discovery again")
+				d.announce()
+			}
 		case <-d.sig.ConnectivityChanged():
 			d.log.Info("broker connectivity", "connected", d.sig.Connected())
 			if d.panel != nil {
@@ -297,6 +307,10 @@ func (d *daemon) command(ctx context.Context, cmd mqttsignal.Command) {
 		err = d.client.RejectCall(ctx)
 	case mqttsignal.CmdEnd:
 		err = d.client.EndCall(ctx)
+	case mqttsignal.CmdDND:
+		if err = d.client.SetDoNotDisturb(ctx, cmd.On); err == nil {
+			d.publishState()
+		}
 	case mqttsignal.CmdOpenDoor:
 		err = d.openDoor(ctx, "ctl:"+cmd.ID)
 	default:
@@ -327,6 +341,7 @@ func (d *daemon) openDoor(ctx context.Context, who string) error {
 type state struct {
 	V      int              `json:"v"`
 	Status string           `json:"status"`
+	DND    bool             `json:"dnd"`
 	Call   *stateCall       `json:"call,omitempty"`
 	Since  int64            `json:"since"`
 	Online bool             `json:"online"`
@@ -344,7 +359,7 @@ type stateCall struct {
 
 func (d *daemon) publishState() {
 	snap := d.client.Snapshot()
-	st := state{V: 1, Status: snap.Status.String(), Since: snap.Since.UnixMilli(), Online: d.sig.Connected()}
+	st := state{V: 1, Status: snap.Status.String(), DND: snap.DoNotDisturb, Since: snap.Since.UnixMilli(), Online: d.sig.Connected()}
 	if snap.Status != call.StatusIdle {
 		i := snap.Call
 		st.Call = &stateCall{ChannelID: i.ChannelID, CallID: i.CallID, CallerID: i.CallerID, CalleeID: i.CalleeID, Direction: i.Direction.String(), PeerDevice: i.PeerDevice}

@@ -80,6 +80,9 @@ type BrokerConfig struct {
 	TLSKey  string `yaml:"tls_key"`
 	// Users maps user names to passwords. Required when a listener is not on loopback.
 	Users map[string]string `yaml:"users"`
+	// Admins may send commands and publish Home Assistant discovery: the
+	// station itself (mqtt.username), Home Assistant, the CLI. Each must be in users.
+	Admins []string `yaml:"admins"`
 }
 
 // HTTPConfig serves the web page.
@@ -328,6 +331,14 @@ func (c *Config) Validate() error {
 			}
 			if !isLoopback(host) && len(c.Broker.Users) == 0 {
 				bad("%s %q listens beyond loopback without credentials; add broker.users or bind to 127.0.0.1", key, addr)
+			}
+		}
+		if len(c.Broker.Users) > 0 && c.MQTT.Username == "" {
+			bad("broker.users is set, so intercomd must log in to its own broker too: set mqtt.username and mqtt.password to one of broker.users, listed in broker.admins")
+		}
+		for _, a := range c.Broker.Admins {
+			if _, ok := c.Broker.Users[a]; !ok {
+				bad("broker.admins names %q, which is not in broker.users; add it there with a password", a)
 			}
 		}
 		if (c.Broker.TLSCert == "") != (c.Broker.TLSKey == "") {
