@@ -145,7 +145,9 @@ func (l *wsListener) checkOrigin(r *http.Request) bool {
 	if err != nil {
 		return false
 	}
-	if strings.EqualFold(u.Host, r.Host) {
+	// The station's own page is served from the same host on another port
+	// (http.listen, 8080 by default): same host name, any port.
+	if strings.EqualFold(u.Hostname(), hostOnly(r.Host)) {
 		return true
 	}
 	if isLoopback(u.Hostname()) {
@@ -222,3 +224,11 @@ func (c *wsConn) Write(p []byte) (int, error) {
 
 // Close closes the WebSocket's connection.
 func (c *wsConn) Close() error { return c.ws.Close() }
+
+// hostOnly strips the port from a Host header value ("door.lan:1884").
+func hostOnly(hostport string) string {
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		return h
+	}
+	return hostport
+}
