@@ -56,6 +56,15 @@ for t in linux-arm64 linux-armv7 linux-arm64-nocgo linux-armv7-nocgo linux-armv6
 	pass "$t: $v"
 done
 
+# The armv7 builds are ARMv7 code (Debian armhf's libc and crt too): on an ARMv6
+# CPU (ARM1176, Pi 1 / Zero 1) they die with SIGILL, which is why the armhf
+# package's preinst refuses an armv6l machine and armv6 gets its own binary.
+for t in linux-armv7 linux-armv7-nocgo; do
+	rc=0; qemu-arm-static -cpu arm1176 -L /usr/arm-linux-gnueabihf "$BIN/intercomd-$t" version >/dev/null 2>&1 || rc=$?
+	[ "$rc" = 132 ] || fail "$t on an emulated ARM1176: expected SIGILL (exit 132), got $rc"
+done
+pass "linux-armv7 and linux-armv7-nocgo die with SIGILL on an ARMv6 CPU; linux-armv6-nocgo runs there"
+
 # A CGO_ENABLED=0 daemon has no encoder: it must exit non-zero and say so.
 nocgo=$tmp/nocgo.log
 if INTERCOMD_BROKER_TCP=127.0.0.1:$(port) INTERCOMD_BROKER_WEBSOCKET=127.0.0.1:$(port) INTERCOMD_HTTP_LISTEN= \
@@ -95,7 +104,7 @@ start panel linux-amd64
 # guest's memory plus qemu's own (translation cache, ~20-40 MiB).
 sleep "${IDLE_SETTLE:-5}"
 rss_kib=$(awk '/VmRSS/ {print $2}' "/proc/$pid_door/status")
-pass "idle RSS of intercomd arm64 under qemu-aarch64: $((rss_kib / 1024)) MiB ($rss_kib kB)"
+pass "idle RSS of intercomd arm64 under qemu-aarch64: $((rss_kib / 1024)) MiB ($rss_kib kB); native amd64 beside it: $(($(awk '/VmRSS/ {print $2}' "/proc/$pid_panel/status") / 1024)) MiB"
 
 # field DEVICE EXPR: evaluate a Python expression on the device's retained state s.
 field() {
