@@ -6,6 +6,43 @@ import (
 	"strings"
 )
 
+// FourCC is a V4L2 pixel format code, such as "YUYV" or "H264".
+type FourCC uint32
+
+// Pixel formats intercomd knows by name.
+var (
+	FourCCYUYV  = fourcc("YUYV")
+	FourCCNV12  = fourcc("NV12")
+	FourCCI420  = fourcc("YU12") // V4L2_PIX_FMT_YUV420: planar Y, U, V
+	FourCCH264  = fourcc("H264")
+	FourCCMJPEG = fourcc("MJPG")
+	FourCCJPEG  = fourcc("JPEG")
+	FourCCFWHT  = fourcc("FWHT")
+)
+
+func fourcc(s string) FourCC {
+	return FourCC(uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24)
+}
+
+// String returns the four characters, with unprintable bytes as '?'.
+func (f FourCC) String() string {
+	b := []byte{byte(f), byte(f >> 8), byte(f >> 16), byte(f >> 24)}
+	for i, c := range b {
+		if c < 0x20 || c > 0x7e {
+			b[i] = '?'
+		}
+	}
+	return strings.TrimRight(string(b), " ")
+}
+
+// FrameSize is a width and height in pixels.
+type FrameSize struct{ Width, Height int }
+
+func (s FrameSize) String() string { return fmt.Sprintf("%dx%d", s.Width, s.Height) }
+
+// commonSizes are what a stepwise range is shown as.
+var commonSizes = []FrameSize{{320, 240}, {640, 360}, {640, 480}, {800, 600}, {1280, 720}, {1920, 1080}}
+
 // NodeKind is what a /dev/video* node is to intercomd.
 type NodeKind int
 
@@ -249,51 +286,4 @@ func isBayer(f FourCC, desc string) bool {
 		return true
 	}
 	return false
-}
-
-// classify decides what a node is from its driver name, capabilities and
-// formats. It is separate from the ioctls so tests can feed it.
-func classify(n *VideoNode, caps uint32) {
-	m2m := caps&(capVideoM2M|capVideoM2MMplane) != 0 ||
-		(caps&(capVideoCapture|capVideoCaptureMplane) != 0 && caps&(capVideoOutput|capVideoOutputMplane) != 0)
-	switch {
-	case m2m:
-		rawIn := false
-		for _, f := range n.Raw {
-			if f == FourCCI420 || f == FourCCNV12 || f == FourCCYUYV || f == fourcc("NV21") || f == fourcc("YV12") {
-				rawIn = true
-			}
-		}
-		switch {
-		case rawIn && slices.Contains(n.Coded, FourCCH264):
-			n.Kind = NodeH264Encoder
-		case rawIn && len(n.Coded) > 0:
-			n.Kind = NodeEncoder
-		default:
-			n.Kind = NodeOther
-		}
-	case caps&(capVideoCapture|capVideoCaptureMplane) != 0:
-		if n.Driver == "unicam" || n.Driver == "rp1-cfe" || n.Driver == "bcm2835-unicam" {
-			n.Kind = NodeCSI
-			return
-		}
-		usable, bayer := 0, 0
-		for _, f := range n.Formats {
-			if isBayer(f.Format, f.Description) {
-				bayer++
-			} else if !f.Emulated {
-				usable++
-			}
-		}
-		switch {
-		case usable > 0:
-			n.Kind = NodeCamera
-		case bayer > 0:
-			n.Kind = NodeCSI
-		default:
-			n.Kind = NodeOther
-		}
-	default:
-		n.Kind = NodeOther
-	}
 }

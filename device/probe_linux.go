@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -91,4 +92,51 @@ func probeNode(path string) VideoNode {
 	}
 	classify(&vn, caps)
 	return vn
+}
+
+// classify decides what a node is from its driver name, capabilities and
+// formats. It is separate from the ioctls so tests can feed it.
+func classify(n *VideoNode, caps uint32) {
+	m2m := caps&(capVideoM2M|capVideoM2MMplane) != 0 ||
+		(caps&(capVideoCapture|capVideoCaptureMplane) != 0 && caps&(capVideoOutput|capVideoOutputMplane) != 0)
+	switch {
+	case m2m:
+		rawIn := false
+		for _, f := range n.Raw {
+			if f == FourCCI420 || f == FourCCNV12 || f == FourCCYUYV || f == fourcc("NV21") || f == fourcc("YV12") {
+				rawIn = true
+			}
+		}
+		switch {
+		case rawIn && slices.Contains(n.Coded, FourCCH264):
+			n.Kind = NodeH264Encoder
+		case rawIn && len(n.Coded) > 0:
+			n.Kind = NodeEncoder
+		default:
+			n.Kind = NodeOther
+		}
+	case caps&(capVideoCapture|capVideoCaptureMplane) != 0:
+		if n.Driver == "unicam" || n.Driver == "rp1-cfe" || n.Driver == "bcm2835-unicam" {
+			n.Kind = NodeCSI
+			return
+		}
+		usable, bayer := 0, 0
+		for _, f := range n.Formats {
+			if isBayer(f.Format, f.Description) {
+				bayer++
+			} else if !f.Emulated {
+				usable++
+			}
+		}
+		switch {
+		case usable > 0:
+			n.Kind = NodeCamera
+		case bayer > 0:
+			n.Kind = NodeCSI
+		default:
+			n.Kind = NodeOther
+		}
+	default:
+		n.Kind = NodeOther
+	}
 }

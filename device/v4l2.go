@@ -118,35 +118,6 @@ const (
 	h264Level40                    = 11
 )
 
-// FourCC is a V4L2 pixel format code, such as "YUYV" or "H264".
-type FourCC uint32
-
-// Pixel formats intercomd knows by name.
-var (
-	FourCCYUYV  = fourcc("YUYV")
-	FourCCNV12  = fourcc("NV12")
-	FourCCI420  = fourcc("YU12") // V4L2_PIX_FMT_YUV420: planar Y, U, V
-	FourCCH264  = fourcc("H264")
-	FourCCMJPEG = fourcc("MJPG")
-	FourCCJPEG  = fourcc("JPEG")
-	FourCCFWHT  = fourcc("FWHT")
-)
-
-func fourcc(s string) FourCC {
-	return FourCC(uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24)
-}
-
-// String returns the four characters, with unprintable bytes as '?'.
-func (f FourCC) String() string {
-	b := []byte{byte(f), byte(f >> 8), byte(f >> 16), byte(f >> 24)}
-	for i, c := range b {
-		if c < 0x20 || c > 0x7e {
-			b[i] = '?'
-		}
-	}
-	return strings.TrimRight(string(b), " ")
-}
-
 type v4l2Capability struct {
 	Driver       [16]byte
 	Card         [32]byte
@@ -429,11 +400,6 @@ func (n *v4l2Node) formats(typ uint32) []v4l2Fmtdesc {
 	return out
 }
 
-// FrameSize is a width and height in pixels.
-type FrameSize struct{ Width, Height int }
-
-func (s FrameSize) String() string { return fmt.Sprintf("%dx%d", s.Width, s.Height) }
-
 // frameSizes lists the sizes a capture format offers. Stepwise and
 // continuous ranges are reported as their common sizes within the range,
 // plus the maximum.
@@ -461,9 +427,6 @@ func (n *v4l2Node) frameSizes(pf FourCC) []FrameSize {
 	}
 	return out
 }
-
-// commonSizes are what a stepwise range is shown as.
-var commonSizes = []FrameSize{{320, 240}, {640, 360}, {640, 480}, {800, 600}, {1280, 720}, {1920, 1080}}
 
 // frameRates lists the discrete frame rates (frames per second, rounded
 // down) of one format and size; a stepwise range gives its fastest rate.
