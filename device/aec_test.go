@@ -79,7 +79,7 @@ func power(x []int16) float64 {
 // erle is the echo return loss enhancement over [from, to): echo power in
 // the microphone over echo power left in the output, in dB.
 func (s echoScene) erle(out []int16, from, to int) float64 {
-	return 10 * math.Log10(power(s.echo[from:to]) / math.Max(power(out[from:to]), 1))
+	return 10 * math.Log10(power(s.echo[from:to])/math.Max(power(out[from:to]), 1))
 }
 
 // nearSDR is how well the near end survives double talk: near-end power over

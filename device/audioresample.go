@@ -30,6 +30,9 @@ const (
 func newResampler(in, out int) *resampler {
 	g := gcd(in, out)
 	r := &resampler{in: in / g, out: out / g, phases: resamplePhases}
+	if r.in == r.out {
+		return r // process copies
+	}
 	cutoff := 1.0
 	if out < in {
 		cutoff = float64(out) / float64(in)

@@ -39,15 +39,14 @@ import (
 )
 
 const (
-	opusApplicationVoIP    = 2048
-	opusSetBitrate         = 4002
-	opusSetComplexity      = 4010
-	opusSetInbandFEC       = 4012
-	opusSetPacketLossPerc  = 4014
-	opusSetSignal          = 4024
-	opusSignalVoice        = 3001
-	opusMaxPacket          = 1500
-	opusMaxFrameSamples48k = 5760 // 120 ms, the longest Opus packet
+	opusApplicationVoIP   = 2048
+	opusSetBitrate        = 4002
+	opusSetComplexity     = 4010
+	opusSetInbandFEC      = 4012
+	opusSetPacketLossPerc = 4014
+	opusSetSignal         = 4024
+	opusSignalVoice       = 3001
+	opusMaxPacket         = 1500
 )
 
 // OpusEncoder encodes 48 kHz mono 20 ms frames for the network. It is not safe
