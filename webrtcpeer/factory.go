@@ -28,6 +28,9 @@ const (
 	PayloadTypeOpus webrtc.PayloadType = 111
 	// PayloadTypePCMU carries G.711 µ-law: received from peers without Opus.
 	PayloadTypePCMU webrtc.PayloadType = 0
+	// PayloadTypePCMA carries G.711 A-law, the other fallback every browser
+	// has; device.AudioSink decodes both.
+	PayloadTypePCMA webrtc.PayloadType = 8
 
 	fmtpH264 = "level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42e01f"
 	fmtpOpus = "minptime=10;useinbandfec=1"
@@ -99,6 +102,8 @@ func newAPI(cfg Config, log *slog.Logger) (*webrtc.API, error) {
 			MimeType: webrtc.MimeTypeOpus, ClockRate: 48000, Channels: 2, SDPFmtpLine: fmtpOpus}}, webrtc.RTPCodecTypeAudio},
 		{webrtc.RTPCodecParameters{PayloadType: PayloadTypePCMU, RTPCodecCapability: webrtc.RTPCodecCapability{
 			MimeType: webrtc.MimeTypePCMU, ClockRate: 8000, Channels: 1}}, webrtc.RTPCodecTypeAudio},
+		{webrtc.RTPCodecParameters{PayloadType: PayloadTypePCMA, RTPCodecCapability: webrtc.RTPCodecCapability{
+			MimeType: webrtc.MimeTypePCMA, ClockRate: 8000, Channels: 1}}, webrtc.RTPCodecTypeAudio},
 		{webrtc.RTPCodecParameters{PayloadType: PayloadTypeH264, RTPCodecCapability: webrtc.RTPCodecCapability{
 			MimeType: webrtc.MimeTypeH264, ClockRate: 90000, SDPFmtpLine: fmtpH264, RTCPFeedback: videoFB}}, webrtc.RTPCodecTypeVideo},
 	}
@@ -201,6 +206,8 @@ func (f *Factory) newPeer(opts call.PeerOptions) (*Peer, error) {
 		pc:   pc,
 		log:  f.log.With("call", opts.CallID),
 		src:  f.cfg.Source,
+
+		audioSink: f.cfg.AudioSink,
 	}
 	if p.src != nil {
 		p.sendAudio = opts.Send.Audio && p.src.AudioTrack() != nil

@@ -31,6 +31,8 @@ type Peer struct {
 	log  *slog.Logger
 	src  MediaSource
 
+	audioSink func(callID, mimeType string, clockRate uint32) (AudioSink, error)
+
 	sendAudio, sendVideo bool
 
 	// mu guards closed; emit holds it for reading so that Close, which takes it

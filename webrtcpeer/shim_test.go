@@ -31,6 +31,8 @@ type endpoint struct {
 	closedOnce    sync.Once
 	tracksMu      sync.Mutex
 	tracks        []call.RemoteTrack
+	// onError, if set before wire, receives PeerEventError events.
+	onError func(error)
 
 	mu        sync.Mutex
 	remoteSet bool
@@ -86,6 +88,10 @@ func (e *endpoint) pump() {
 			e.tracksMu.Lock()
 			e.tracks = append(e.tracks, ev.Track)
 			e.tracksMu.Unlock()
+		case call.PeerEventError:
+			if e.onError != nil {
+				e.onError(ev.Err)
+			}
 		}
 	}
 }

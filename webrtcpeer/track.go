@@ -1,6 +1,8 @@
 package webrtcpeer
 
 import (
+	"fmt"
+
 	"github.com/pion/webrtc/v4"
 
 	"github.com/intercomd/intercomd/call"
@@ -33,7 +35,21 @@ const readBufferSize = 1500
 // second one here would only double the start-up keyframes between stations.
 func (p *Peer) onTrack(track *webrtc.TrackRemote, _ *webrtc.RTPReceiver) {
 	video := track.Kind() == webrtc.RTPCodecTypeVideo
-	if !p.goOwned(func() { p.readTrack(track, video) }) {
+	var sink AudioSink
+	if !video && p.audioSink != nil {
+		c := track.Codec()
+		s, err := p.audioSink(p.opts.CallID, c.MimeType, c.ClockRate)
+		if err != nil {
+			p.log.Warn("cannot play the remote audio", "codec", c.MimeType, "err", err)
+			p.emit(call.PeerEvent{Type: call.PeerEventError, Err: fmt.Errorf("webrtcpeer: playing the remote audio of call %s: %w", p.opts.CallID, err)})
+		} else {
+			sink = s
+		}
+	}
+	if !p.goOwned(func() { p.readTrack(track, video, sink) }) {
+		if sink != nil {
+			_ = sink.Close()
+		}
 		return
 	}
 	p.emit(call.PeerEvent{Type: call.PeerEventTrack, Track: RemoteTrack{
@@ -41,9 +57,13 @@ func (p *Peer) onTrack(track *webrtc.TrackRemote, _ *webrtc.RTPReceiver) {
 	}})
 }
 
-// readTrack counts a remote track's packets until the connection closes.
+// readTrack counts a remote track's packets until the connection closes, and
+// hands audio packets to sink when there is one (closing it at the end).
 // Frames are counted by the RTP marker bit, which ends every video frame.
-func (p *Peer) readTrack(track *webrtc.TrackRemote, video bool) {
+func (p *Peer) readTrack(track *webrtc.TrackRemote, video bool, sink AudioSink) {
+	if sink != nil {
+		defer sink.Close()
+	}
 	buf := make([]byte, readBufferSize)
 	for {
 		n, _, err := track.Read(buf)
@@ -56,6 +76,9 @@ func (p *Peer) readTrack(track *webrtc.TrackRemote, video bool) {
 		p.bytes.Add(uint64(n))
 		if !video {
 			p.audioPackets.Add(1)
+			if sink != nil {
+				_ = sink.WriteRTP(buf[:n])
+			}
 			continue
 		}
 		p.videoPackets.Add(1)
