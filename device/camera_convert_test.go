@@ -32,6 +32,40 @@ func TestYUYVToI420(t *testing.T) {
 	}
 }
 
+// TestYUYVToI420MatchesReference checks the word-at-a-time conversion
+// against a plain per-pixel one, at a width whose chroma row has an odd
+// length (the byte-wise tail) and a padded stride.
+func TestYUYVToI420MatchesReference(t *testing.T) {
+	for _, s := range []FrameSize{{646, 10}, {640, 480}, {2, 2}, {6, 4}} {
+		stride := 2*s.Width + 6
+		src := make([]byte, stride*s.Height)
+		for i := range src {
+			src[i] = byte(i*7 + i/3)
+		}
+		got := newI420(s.Width, s.Height)
+		if err := yuyvToI420(got, src, stride); err != nil {
+			t.Fatal(err)
+		}
+		for y := 0; y < s.Height; y++ {
+			for x := 0; x < s.Width; x++ {
+				if want := src[y*stride+2*x]; got.Y[y*got.YStride+x] != want {
+					t.Fatalf("%s: Y(%d,%d) = %d, want %d", s, x, y, got.Y[y*got.YStride+x], want)
+				}
+			}
+		}
+		for y := 0; y < s.Height/2; y++ {
+			for x := 0; x < s.Width/2; x++ {
+				r0, r1 := src[2*y*stride+4*x:], src[(2*y+1)*stride+4*x:]
+				wcb := uint8((int(r0[1]) + int(r1[1]) + 1) / 2)
+				wcr := uint8((int(r0[3]) + int(r1[3]) + 1) / 2)
+				if got.Cb[y*got.CStride+x] != wcb || got.Cr[y*got.CStride+x] != wcr {
+					t.Fatalf("%s: chroma (%d,%d) = %d,%d, want %d,%d", s, x, y, got.Cb[y*got.CStride+x], got.Cr[y*got.CStride+x], wcb, wcr)
+				}
+			}
+		}
+	}
+}
+
 func TestConvertRejectsShortFrames(t *testing.T) {
 	for _, c := range []struct {
 		name string
