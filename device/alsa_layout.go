@@ -55,9 +55,11 @@ type sndPCMSWParams struct {
 }
 
 // sndXferI is struct snd_xferi, the argument of READI_FRAMES/WRITEI_FRAMES.
+// buf is a real pointer, not a uintptr, so the buffer stays alive and is
+// found if it ever lives on a goroutine stack that moves.
 type sndXferI struct {
 	result int
-	buf    uintptr
+	buf    unsafe.Pointer
 	frames uint
 }
 

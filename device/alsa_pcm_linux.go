@@ -228,7 +228,7 @@ func (a *alsaPCM) frameBytes() int {
 
 // xfer moves frames between the device and p (frames*frameBytes bytes).
 func (a *alsaPCM) xfer(p unsafe.Pointer, frames int) (int, error) {
-	x := sndXferI{buf: uintptr(p), frames: uint(frames)}
+	x := sndXferI{buf: p, frames: uint(frames)}
 	req := ioctlPCMWriteIFrm
 	if a.capture {
 		req = ioctlPCMReadIFrm

@@ -120,13 +120,6 @@ func rtpOpus(seq uint16, payload []byte) []byte {
 	return append(b, payload...)
 }
 
-func rms(x []int16) float64 {
-	if len(x) == 0 {
-		return 0
-	}
-	return math.Sqrt(power(x) / float64(len(x)))
-}
-
 // TestAudioEndToEnd sends a 1 kHz tone from a 44.1 kHz stereo microphone
 // through capture, resampling, Opus and a call's sink to a 16 kHz speaker,
 // and finds the tone at both ends.

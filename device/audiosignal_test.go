@@ -96,3 +96,11 @@ func sine(n, rate int, hz, amp float64) []int16 {
 	}
 	return out
 }
+
+// rms is the root mean square of x.
+func rms(x []int16) float64 {
+	if len(x) == 0 {
+		return 0
+	}
+	return math.Sqrt(power(x) / float64(len(x)))
+}
