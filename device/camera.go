@@ -177,6 +177,7 @@ func (c *Camera) run() {
 	for {
 		if c.track.Bound() == 0 {
 			stop()
+			backoff = retryFirst // the next call tries at once
 			select {
 			case <-c.done:
 				return
@@ -234,16 +235,23 @@ func (c *Camera) run() {
 	}
 }
 
-// sleep waits d on the camera's clock; it returns false when closed.
+// sleep waits d on the camera's clock, or until no call is bound any more;
+// it returns false when closed.
 func (c *Camera) sleep(d time.Duration) bool {
 	retry := c.retry
 	t := c.cfg.Clock.AfterFunc(d, func() { wake(retry) })
 	defer t.Stop()
-	select {
-	case <-c.done:
-		return false
-	case <-retry:
-		return true
+	for {
+		select {
+		case <-c.done:
+			return false
+		case <-retry:
+			return true
+		case <-c.wake:
+			if c.track.Bound() == 0 {
+				return true
+			}
+		}
 	}
 }
 

@@ -67,7 +67,7 @@ var idrAU = []byte{0, 0, 0, 1, 0x67, 0x42, 0, 0, 0, 1, 0x68, 0xce, 0, 0, 0, 1, 0
 
 func waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(20 * time.Second)
 	for !cond() {
 		if time.Now().After(deadline) {
 			t.Fatalf("timed out waiting for %s", what)
@@ -302,4 +302,27 @@ func TestCaptureSession(t *testing.T) {
 			t.Errorf("err %v, grabber closed %v", err, g.closed)
 		}
 	})
+}
+
+// TestCameraUnbindDuringBackoff: a call that ends while the device is
+// failing stops the retries, and the next call tries at once.
+func TestCameraUnbindDuringBackoff(t *testing.T) {
+	clk := clocktest.New(time.Unix(1_700_000_000, 0))
+	a := newFakeSession()
+	op := &fakeOpener{steps: []any{errors.New("busy"), errors.New("busy"), a}}
+	cam, err := newCamera(VideoConfig{Clock: clk, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}, VideoPlan{Kind: PlanSoftware, FPS: 15}, op.open)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cam.Close()
+	bind(cam, 1)
+	waitFor(t, "the first attempt", func() bool { return op.calls.Load() == 1 })
+	waitFor(t, "the retry timer", func() bool { return clk.Pending() > 0 })
+	clk.Advance(time.Second)
+	waitFor(t, "the second attempt", func() bool { return op.calls.Load() == 2 })
+	waitFor(t, "the 2 s retry timer", func() bool { return clk.Pending() > 0 })
+	bind(cam, 0)
+	waitFor(t, "the retry timer stopped", func() bool { return clk.Pending() == 0 })
+	bind(cam, 1)
+	waitFor(t, "an attempt at once on the next bind", func() bool { return op.calls.Load() == 3 })
 }

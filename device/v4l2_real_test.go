@@ -4,6 +4,7 @@ package device
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"os"
 	"testing"
@@ -198,6 +199,27 @@ func TestRealCaptureToEncoder(t *testing.T) {
 	if got < 10 {
 		t.Errorf("%d coded frames from the camera, want 10", got)
 	}
+	s.close()
+
+	// The whole Camera, bound and unbound three times: each time the
+	// devices must open again, which they only do when the last close
+	// released them (STREAMOFF, munmap, REQBUFS 0, close).
+	src, err := newCamera(VideoConfig{FPS: 30}, plan, open)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	for round := 1; round <= 3; round++ {
+		bind(src, 1)
+		waitFor(t, fmt.Sprintf("frames in round %d", round), func() bool { _, v := src.SentCounts(); return v >= uint64(5*round) })
+		bind(src, 0)
+		time.Sleep(300 * time.Millisecond)
+		if err := src.Err(); err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+	}
+	_, v := src.SentCounts()
+	t.Logf("Camera: %d frames over 3 binds", v)
 }
 
 // testFrame is frame n of a moving gradient.
