@@ -19,6 +19,7 @@ type combined struct{ video, audio Source }
 
 var _ Source = (*combined)(nil)
 
+// AudioTrack is the audio source's track.
 func (c *combined) AudioTrack() webrtc.TrackLocal {
 	if c.audio == nil {
 		return nil
@@ -26,6 +27,7 @@ func (c *combined) AudioTrack() webrtc.TrackLocal {
 	return c.audio.AudioTrack()
 }
 
+// VideoTrack is the video source's track.
 func (c *combined) VideoTrack() webrtc.TrackLocal {
 	if c.video == nil {
 		return nil
@@ -33,12 +35,14 @@ func (c *combined) VideoTrack() webrtc.TrackLocal {
 	return c.video.VideoTrack()
 }
 
+// RequestKeyframe goes to the video source.
 func (c *combined) RequestKeyframe() {
 	if c.video != nil {
 		c.video.RequestKeyframe()
 	}
 }
 
+// SentCounts takes audio packets from the audio source and frames from the video source.
 func (c *combined) SentCounts() (audioPackets, videoFrames uint64) {
 	if c.audio != nil {
 		audioPackets, _ = c.audio.SentCounts()
@@ -49,6 +53,7 @@ func (c *combined) SentCounts() (audioPackets, videoFrames uint64) {
 	return audioPackets, videoFrames
 }
 
+// Close closes both sources.
 func (c *combined) Close() error {
 	var err error
 	if c.video != nil {

@@ -38,6 +38,7 @@ func (f FourCC) String() string {
 // FrameSize is a width and height in pixels.
 type FrameSize struct{ Width, Height int }
 
+// String returns "WIDTHxHEIGHT".
 func (s FrameSize) String() string { return fmt.Sprintf("%dx%d", s.Width, s.Height) }
 
 // commonSizes are what a stepwise range is shown as.
