@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"slices"
 	"testing"
 	"testing/iotest"
 	"time"
@@ -178,11 +179,14 @@ func TestAnnexBReaderEndsEarlyOnQuietPipe(t *testing.T) {
 	if !a.Early() {
 		t.Fatal("a pipe should allow early ends")
 	}
+	var lat []time.Duration
 	for i, au := range aus[:12] {
+		start := time.Now()
 		if _, err := w.Write(au); err != nil {
 			t.Fatal(err)
 		}
 		got, err := nextWithin(a, 2*time.Second)
+		lat = append(lat, time.Since(start))
 		if err != nil {
 			t.Fatalf("access unit %d written alone: %v", i, err)
 		}
@@ -193,6 +197,8 @@ func TestAnnexBReaderEndsEarlyOnQuietPipe(t *testing.T) {
 	if !a.Early() || a.Dropped() != 0 {
 		t.Errorf("Early %v Dropped %d after clean bursts", a.Early(), a.Dropped())
 	}
+	slices.Sort(lat)
+	t.Logf("write to access unit: median %v, max %v (Grace %v)", lat[len(lat)/2], lat[len(lat)-1], a.Grace)
 }
 
 // TestAnnexBReaderDetectsCutPicture writes a picture in two parts with a
