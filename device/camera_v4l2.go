@@ -122,10 +122,14 @@ func (c *v4l2Capture) next(timeout time.Duration) ([]byte, error) {
 		b, data, err := c.q.dqbuf()
 		switch {
 		case err == nil:
-			c.held = int(b.Index)
 			if b.Flags&bufFlagError != 0 || len(data) == 0 {
-				continue // a corrupted frame: skip it, the buffer goes back next time
+				// A corrupted or empty frame: give the buffer straight back.
+				if err := c.q.qbuf(int(b.Index), 0); err != nil {
+					return nil, c.gone("VIDIOC_QBUF", err)
+				}
+				continue
 			}
+			c.held = int(b.Index)
 			return data, nil
 		case errors.Is(err, unix.EAGAIN):
 		default:
