@@ -14,7 +14,8 @@
 //   - Local ICE candidates trickle out through PeerOptions.OnEvent as soon as
 //     they are gathered, the end of gathering as an empty candidate.
 //   - Remote tracks are read by one goroutine each, which counts packets, bytes
-//     and video frames (RTP marker bit) for Stats. A receiver's PLI or FIR turns
+//     and video frames (RTP marker bit) for Stats, and hands remote audio
+//     packets to Config.AudioSink (device.Audio plays them). A receiver's PLI or FIR turns
 //     into a keyframe request to the media source, and so does the call
 //     connecting, so the first picture arrives without waiting for the next
 //     periodic keyframe.
