@@ -20,6 +20,7 @@ Usage:
   intercomd ctl COMMAND [flags]             drive a running daemon over MQTT
         commands: call [--to USER] [--channel CH] [--audio=false] [--video=false]
                   accept, reject, end, open-door, status
+  intercomd devices [--config FILE]         list cameras, encoders and sound cards, and what would be used
   intercomd config check [--config FILE]    validate a configuration and exit
   intercomd config show [--config FILE]     print the effective configuration as YAML
   intercomd version                         print the version and build information
@@ -49,6 +50,8 @@ func runCLI(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return runCtl(ctx, args, stdout)
 	case "config":
 		return runConfig(args, stdout)
+	case "devices":
+		return runDevices(args, stdout)
 	case "version":
 		fmt.Fprintln(stdout, versionString())
 		return nil

@@ -287,3 +287,18 @@ func TestEmbeddedBroker(t *testing.T) {
 	ctl(t, panel.cfg, "end")
 	states.wait(t, "door-pi", "status idle", func(s state) bool { return s.Status == "idle" && s.Call == nil })
 }
+
+// TestDevicesCommand lists devices on this machine and refuses a camera that
+// is not there, naming it.
+func TestDevicesCommand(t *testing.T) {
+	out, err := exec.Command(binary, "devices").CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "intercomd would use") || !strings.Contains(string(out), "ALSA capture devices") {
+		t.Fatalf("intercomd devices: %v\n%s", err, out)
+	}
+	cfg := filepath.Join(t.TempDir(), "cam.yaml")
+	os.WriteFile(cfg, []byte("media:\n  camera: /dev/video99\n"), 0o600)
+	out, err = exec.Command(binary, "devices", "--config", cfg).CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "/dev/video99") {
+		t.Fatalf("intercomd devices with a missing camera: err=%v\n%s", err, out)
+	}
+}

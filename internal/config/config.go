@@ -105,6 +105,18 @@ type MediaConfig struct {
 	FrameRate int    `yaml:"frame_rate"`
 	// Bitrate of the video in bits per second.
 	Bitrate int `yaml:"bitrate"`
+	// Camera: "auto" (the best one found), "rpicam" (a Pi camera module through
+	// rpicam-vid) or a V4L2 device path such as /dev/video0.
+	Camera string `yaml:"camera" env:"INTERCOMD_CAMERA"`
+	// Encoder: auto, passthrough (the camera's own H.264), hardware (V4L2
+	// memory-to-memory, e.g. bcm2835-codec) or software (openh264).
+	Encoder string `yaml:"encoder"`
+	// EncoderDevice is the hardware encoder's path; empty: found by probing.
+	EncoderDevice string `yaml:"encoder_device"`
+	// KeyframeInterval is the time between periodic keyframes.
+	KeyframeInterval time.Duration `yaml:"keyframe_interval"`
+	// Rpicam is the rpicam-vid program; empty: looked up on PATH.
+	Rpicam string `yaml:"rpicam"`
 }
 
 // WebRTCConfig tunes the peer connections.
@@ -146,7 +158,8 @@ func Default() Config {
 		},
 		Broker: BrokerConfig{TCP: "127.0.0.1:1883", WebSocket: "127.0.0.1:1884"},
 		HTTP:   HTTPConfig{Listen: "127.0.0.1:8080"},
-		Media:  MediaConfig{Source: "auto", Width: 640, Height: 360, FrameRate: 15, Bitrate: 600_000},
+		Media: MediaConfig{Source: "auto", Width: 640, Height: 360, FrameRate: 15, Bitrate: 600_000,
+			Camera: "auto", Encoder: "auto", KeyframeInterval: 2 * time.Second},
 		WebRTC: WebRTCConfig{Loopback: true},
 		Log:    LogConfig{Level: "info"},
 		Telemetry: TelemetryConfig{
@@ -357,6 +370,17 @@ func (c *Config) Validate() error {
 	case "auto", "synthetic":
 	default:
 		bad("media.source %q is not one of auto, synthetic", c.Media.Source)
+	}
+	switch c.Media.Encoder {
+	case "auto", "passthrough", "hardware", "software":
+	default:
+		bad("media.encoder %q is not one of auto, passthrough, hardware, software", c.Media.Encoder)
+	}
+	if c.Media.Camera != "auto" && c.Media.Camera != "rpicam" && !strings.HasPrefix(c.Media.Camera, "/dev/") {
+		bad("media.camera %q is not auto, rpicam or a device path such as /dev/video0", c.Media.Camera)
+	}
+	if c.Media.KeyframeInterval <= 0 {
+		bad("media.keyframe_interval must be a positive duration such as 2s, got %s", c.Media.KeyframeInterval)
 	}
 	if c.Media.Width < 16 || c.Media.Height < 16 || c.Media.Width%2 != 0 || c.Media.Height%2 != 0 {
 		bad("media.width and media.height must be even and at least 16, got %dx%d", c.Media.Width, c.Media.Height)
