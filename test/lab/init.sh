@@ -94,6 +94,30 @@ scenario_audio() {
 	INTERCOMD_LAB=1 /lab/scenarios.test -test.timeout=90s -test.run '^TestAudioLoopback$' -test.v
 }
 
+# v4l2_node prints the /dev path of the first video node whose name contains $1.
+v4l2_node() {
+	for d in /sys/class/video4linux/video*; do
+		grep -q "$1" "$d/name" && { echo "/dev/${d##*/}"; return 0; }
+	done
+	return 1
+}
+
+# device_capture: package device's V4L2 capture on vivid (YU12, NV12, YUYV).
+scenario_device_capture() {
+	INTERCOMD_V4L2_CAPTURE=$(v4l2_node vivid) /lab/device.test -test.timeout=120s -test.run '^TestRealCapture$' -test.v
+}
+
+# device_encoder: package device's M2M encoder (the bcm2835-codec code) on vicodec.
+scenario_device_encoder() {
+	INTERCOMD_V4L2_ENCODER=$(v4l2_node stateful-encoder) /lab/device.test -test.timeout=120s -test.run '^TestRealM2MEncoder$' -test.v
+}
+
+# device_pipeline: a whole Camera (vivid → vicodec) started and stopped three times.
+scenario_device_pipeline() {
+	INTERCOMD_V4L2_CAPTURE=$(v4l2_node vivid) INTERCOMD_V4L2_ENCODER=$(v4l2_node stateful-encoder) \
+		/lab/device.test -test.timeout=120s -test.run '^TestRealCaptureToEncoder$' -test.v
+}
+
 GPIO_CHIP=
 gpio_sim_setup || say "gpio-sim setup failed"
 

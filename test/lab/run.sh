@@ -20,7 +20,7 @@ LAB=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$LAB/../.." && pwd)
 CACHE=${LAB_CACHE:-$LAB/cache}
 TIMEOUT=${LAB_TIMEOUT:-240}
-SCENARIOS=${LAB_SCENARIOS:-gpiosim gpio camera encoder audio}
+SCENARIOS=${LAB_SCENARIOS:-gpiosim gpio camera encoder audio device_capture device_encoder device_pipeline}
 export PATH="/usr/local/go/bin:$PATH"
 
 # The kernel: Debian bookworm-backports. Bump all three together.
@@ -250,6 +250,7 @@ build_tests() {
 	cd "$ROOT"
 	CGO_ENABLED=0 go test -c -o "$BINDIR/gpio.test" ./gpio
 	CGO_ENABLED=0 go test -c -o "$BINDIR/scenarios.test" ./test/lab/scenarios
+	CGO_ENABLED=0 go test -c -o "$BINDIR/device.test" ./device
 }
 
 # --- initramfs ------------------------------------------------------------
