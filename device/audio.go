@@ -670,3 +670,6 @@ func (r *echoRef) reset() {
 
 // ErrAudioClosed is returned by NewAudioSink after Close.
 var ErrAudioClosed = errors.New("device: audio is closed")
+
+// Playing reports whether the speaker direction is in use (Playback is not "none").
+func (a *Audio) Playing() bool { return !disabled(a.cfg.Playback) }

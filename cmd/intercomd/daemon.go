@@ -111,7 +111,12 @@ func (d *daemon) start(ctx context.Context) error {
 	}
 	cancel()
 
-	d.media, err = newMedia(cfg, d.log.With("component", "media"))
+	mlog := d.log.With("component", "media")
+	d.media, err = newMedia(cfg, mlog, func(err error) {
+		// A sound card that vanished: the call goes on with what remains and
+		// the card is reopened when it returns.
+		mlog.Warn("audio device", "err", err)
+	})
 	if err != nil {
 		return err
 	}

@@ -14,9 +14,11 @@ import (
 	"github.com/intercomd/intercomd/webrtcpeer"
 )
 
-// media is the local media source and the peer factory that sends it.
+// media is the local media source, the speaker, and the peer factory that
+// sends the one and feeds the other.
 type media struct {
 	source device.Source
+	audio  *device.Audio // nil: no sound card in use
 	peers  *webrtcpeer.Factory
 }
 
@@ -24,15 +26,32 @@ type media struct {
 // factory around it. With media.source auto it uses the best camera it finds
 // (docs/devices.md) and falls back to the synthetic test pattern when there is
 // none; the audio is the synthetic tone until the ALSA microphone is wired.
-func newMedia(cfg config.Config, log *slog.Logger) (*media, error) {
-	src, err := openSource(cfg, log)
+func newMedia(cfg config.Config, log *slog.Logger, onError func(error)) (*media, error) {
+	m := &media{}
+	var err error
+	if cfg.Media.Source != "synthetic" {
+		if m.audio, err = openAudio(cfg, log, onError); err != nil {
+			return nil, fmt.Errorf("media: %w", err)
+		}
+	}
+	m.source, err = openSource(cfg, log, m.audio)
 	if err != nil {
+		m.close()
 		return nil, fmt.Errorf("media: %w", err)
 	}
 	wcfg := webrtcpeer.Config{
 		NoLoopback: !cfg.WebRTC.Loopback,
-		Source:     src,
+		Source:     m.source,
 		Logger:     log,
+	}
+	if a := m.audio; a != nil && a.Playing() {
+		wcfg.AudioSink = func(callID, mime string, rate uint32) (webrtcpeer.AudioSink, error) {
+			s, err := a.NewAudioSink(callID, mime, rate)
+			if err != nil {
+				return nil, err // an untyped nil: a typed one would hide in the interface
+			}
+			return s, nil
+		}
 	}
 	for _, u := range cfg.WebRTC.ICEServers {
 		wcfg.ICEServers = append(wcfg.ICEServers, webrtc.ICEServer{URLs: []string{u}})
@@ -41,12 +60,45 @@ func newMedia(cfg config.Config, log *slog.Logger) (*media, error) {
 		allowed := cfg.WebRTC.Interfaces
 		wcfg.InterfaceFilter = func(name string) bool { return slices.Contains(allowed, name) }
 	}
-	peers, err := webrtcpeer.NewFactory(wcfg)
+	m.peers, err = webrtcpeer.NewFactory(wcfg)
 	if err != nil {
-		src.Close()
+		m.close()
 		return nil, fmt.Errorf("media: %w", err)
 	}
-	return &media{source: src, peers: peers}, nil
+	return m, nil
+}
+
+// openAudio opens the microphone and speaker the audio section names. With
+// "default", a direction the machine has no card for is turned off (and the
+// synthetic tone stands in for the microphone); a card named explicitly must
+// exist. It returns nil when neither direction is in use.
+func openAudio(cfg config.Config, log *slog.Logger, onError func(error)) (*device.Audio, error) {
+	acfg := cfg.Audio
+	cards := device.ProbeAudio()
+	for _, dir := range []struct {
+		name    *string
+		capture bool
+		what    string
+	}{{&acfg.Capture, true, "microphone"}, {&acfg.Playback, false, "speaker"}} {
+		if *dir.name == "none" {
+			continue
+		}
+		pcm, err := cards.Resolve(*dir.name, dir.capture)
+		switch {
+		case err == nil:
+			log.Info("audio", dir.what, pcm.HW(), "name", pcm.Name)
+		case *dir.name == "default":
+			log.Info("audio: no "+dir.what+" found; going without", "why", err)
+			*dir.name = "none"
+		default:
+			return nil, err
+		}
+	}
+	if acfg.Capture == "none" && acfg.Playback == "none" {
+		return nil, nil
+	}
+	acfg.StreamID, acfg.Logger, acfg.OnError = cfg.Device, log.With("media", "audio"), onError
+	return device.NewAudio(acfg)
 }
 
 func synthetic(cfg config.Config, log *slog.Logger, noVideo bool) (*device.Synthetic, error) {
@@ -67,11 +119,14 @@ func videoConfig(cfg config.Config, log *slog.Logger) device.VideoConfig {
 	}
 }
 
-func openSource(cfg config.Config, log *slog.Logger) (device.Source, error) {
+// openSource opens the video and audio to send: camera (or the test pattern)
+// and microphone (or the tone).
+func openSource(cfg config.Config, log *slog.Logger, audio *device.Audio) (device.Source, error) {
 	if cfg.Media.Source == "synthetic" {
 		log.Info("media: synthetic test pattern and tone (media.source is synthetic)")
 		return synthetic(cfg, log, false)
 	}
+	mic := audio != nil && audio.AudioTrack() != nil
 	vcfg := videoConfig(cfg, log)
 	inv, err := device.Probe()
 	var plan device.VideoPlan
@@ -86,13 +141,26 @@ func openSource(cfg config.Config, log *slog.Logger) (device.Source, error) {
 		if errors.Is(err, device.ErrNoCamera) {
 			level = slog.LevelInfo
 		}
-		log.Log(context.Background(), level, "no usable camera; using the synthetic test pattern and tone", "why", err)
+		log.Log(context.Background(), level, "no usable camera; using the synthetic test pattern", "why", err)
+		if mic {
+			pattern, err := device.NewSynthetic(device.SyntheticConfig{
+				Width: cfg.Media.Width, Height: cfg.Media.Height, FrameRate: cfg.Media.FrameRate,
+				VideoBitRate: cfg.Media.Bitrate, NoAudio: true, StreamID: cfg.Device, Logger: log,
+			})
+			if err != nil {
+				return nil, err
+			}
+			return device.Combine(pattern, audio), nil
+		}
 		return synthetic(cfg, log, false)
 	}
 	log.Info("video", "plan", plan.String())
 	cam, err := device.OpenPlan(plan, vcfg)
 	if err != nil {
 		return nil, err
+	}
+	if mic {
+		return device.Combine(cam, audio), nil
 	}
 	tone, err := synthetic(cfg, log, true)
 	if err != nil {
@@ -102,8 +170,16 @@ func openSource(cfg config.Config, log *slog.Logger) (device.Source, error) {
 	return device.Combine(cam, tone), nil
 }
 
+// close releases the sources and the sound card.
 func (m *media) close() {
-	if err := m.source.Close(); err != nil {
-		slog.Warn("closing the media source", "err", err)
+	if m.source != nil {
+		if err := m.source.Close(); err != nil {
+			slog.Warn("closing the media source", "err", err)
+		}
+	}
+	if m.audio != nil {
+		if err := m.audio.Close(); err != nil {
+			slog.Warn("closing the sound card", "err", err)
+		}
 	}
 }

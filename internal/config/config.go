@@ -19,6 +19,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/intercomd/intercomd/call"
+	"github.com/intercomd/intercomd/device"
 	"github.com/intercomd/intercomd/gpio"
 	"github.com/intercomd/intercomd/homeassistant"
 )
@@ -45,6 +46,10 @@ type Config struct {
 	WebRTC    WebRTCConfig    `yaml:"webrtc"`
 	Log       LogConfig       `yaml:"log"`
 	Telemetry TelemetryConfig `yaml:"telemetry"`
+	// Audio is the microphone and speaker (docs/audio.md). "default" uses the
+	// first card that can capture or play, and none found means the synthetic
+	// tone and no playback; "none" turns a direction off.
+	Audio device.AudioConfig `yaml:"audio"`
 	// GPIO is the panel of buttons, LEDs and the door relay (gpio/README.md).
 	GPIO gpio.Config `yaml:"gpio"`
 	// HomeAssistant is MQTT discovery (docs/homeassistant.md).
@@ -165,6 +170,7 @@ func Default() Config {
 		Telemetry: TelemetryConfig{
 			StatsInterval: 5 * time.Second,
 		},
+		Audio:         device.AudioConfig{Capture: "default", Playback: "default", EchoCancel: device.EchoCancelAuto},
 		HomeAssistant: homeassistant.DefaultConfig(),
 	}
 }
@@ -390,6 +396,9 @@ func (c *Config) Validate() error {
 	}
 	if c.Media.Bitrate < 50_000 {
 		bad("media.bitrate must be at least 50000 bit/s, got %d", c.Media.Bitrate)
+	}
+	if err := c.Audio.Validate(); err != nil {
+		bad("audio: %v", err)
 	}
 	if err := c.GPIO.Validate(); err != nil {
 		errs = append(errs, err)

@@ -118,6 +118,12 @@ scenario_device_pipeline() {
 		/lab/device.test -test.timeout=120s -test.run '^TestRealCaptureToEncoder$' -test.v
 }
 
+# alsa: package device's ALSA playback and capture through snd-aloop (card 0):
+# a tone played is captured back, raw and through a call's jitter buffer and speaker loop.
+scenario_alsa() {
+	INTERCOMD_ALSA_LOOPBACK_CARD=0 /lab/device.test -test.timeout=120s -test.run '^TestRealALSALoopback$' -test.v
+}
+
 GPIO_CHIP=
 gpio_sim_setup || say "gpio-sim setup failed"
 
