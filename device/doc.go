@@ -9,12 +9,21 @@
 // spends no CPU on media. Package webrtcpeer adds the tracks to its peer
 // connections and forwards a receiver's PLI or FIR to [Source.RequestKeyframe].
 //
-// Today the package holds the synthetic source ([NewSynthetic]): a moving test
-// pattern encoded to H.264 constrained baseline by openh264, and a 440 Hz beep
-// encoded to Opus, both through pion/mediadevices' cgo codec packages. Built
-// with CGO_ENABLED=0 the package still compiles, and NewSynthetic returns an
-// error that says how to get the encoders. The V4L2, ALSA and rpicam-vid
-// sources will live here too, each behind the same Source interface.
+// The sources, each behind the same Source interface:
+//
+//   - cameras ([Probe], [Inventory.Choose], [OpenPlan]): a Pi camera module
+//     through rpicam-vid, a USB camera through V4L2 with its own H.264 passed
+//     through, or raw frames encoded by a V4L2 memory-to-memory encoder
+//     (bcm2835-codec) or by openh264 (docs/devices.md);
+//   - the microphone and speaker ([NewAudio]): ALSA in pure Go, Opus and G.711,
+//     a jitter buffer, echo cancellation (docs/audio.md);
+//   - the synthetic source ([NewSynthetic]): a moving test pattern encoded to
+//     H.264 constrained baseline by openh264 and a 440 Hz beep encoded to Opus,
+//     for machines without a camera or microphone and for tests.
+//
+// [Combine] joins a video source and an audio source into one. Built with
+// CGO_ENABLED=0 the package still compiles; the parts that need openh264 or
+// libopus return an error that says how to get them.
 //
 // # Timestamp block code
 //
