@@ -2,11 +2,13 @@
 GO      ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -s -w -X main.version=$(VERSION)
+# speexdsp echo cancellation when libspeexdsp-dev is installed; half-duplex otherwise.
+TAGS    ?= $(shell pkg-config --exists speexdsp 2>/dev/null && echo speexdsp)
 
 .PHONY: build run test check unit nocgo web-test browser-test fuzz bench deps lab
 
 build:
-	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o intercomd ./cmd/intercomd
+	$(GO) build -trimpath -tags '$(TAGS)' -ldflags '$(LDFLAGS)' -o intercomd ./cmd/intercomd
 
 run:
 	$(GO) run ./cmd/intercomd
@@ -23,6 +25,7 @@ check:
 
 unit:
 	$(GO) test -race -count=1 ./...
+	$(GO) test -race -count=1 -tags speexdsp ./device
 
 # The CGO_ENABLED=0 build must keep compiling (reduced features, see README).
 nocgo:

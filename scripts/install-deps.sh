@@ -13,6 +13,9 @@ have systemd-analyze || need+=(systemd)
 have ip || need+=(iproute2)
 have qemu-system-x86_64 || need+=(qemu-system-x86)   # the hardware lab (test/lab)
 have cpio || need+=(cpio)
+# speexdsp echo cancellation (go build -tags speexdsp); the default build needs none of it.
+dpkg -s libspeexdsp-dev >/dev/null 2>&1 || need+=(libspeexdsp-dev)
+have pkg-config || need+=(pkg-config)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
