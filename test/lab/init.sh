@@ -79,21 +79,6 @@ scenario_gpio() {
 	INTERCOMD_GPIO_CHIP=$GPIO_CHIP /lab/gpio.test -test.timeout=90s -test.run '^TestRealChip$' -test.v
 }
 
-# camera: vivid as a V4L2 capture device.
-scenario_camera() {
-	INTERCOMD_LAB=1 /lab/scenarios.test -test.timeout=90s -test.run '^TestCamera$' -test.v
-}
-
-# encoder: vicodec (multiplanar=1) as a stateful M2M encoder.
-scenario_encoder() {
-	INTERCOMD_LAB=1 /lab/scenarios.test -test.timeout=90s -test.run '^TestEncoder$' -test.v
-}
-
-# audio: snd-aloop, a tone played in and captured back.
-scenario_audio() {
-	INTERCOMD_LAB=1 /lab/scenarios.test -test.timeout=90s -test.run '^TestAudioLoopback$' -test.v
-}
-
 # v4l2_node prints the /dev path of the first video node whose name contains $1.
 v4l2_node() {
 	for d in /sys/class/video4linux/video*; do

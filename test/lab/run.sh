@@ -4,7 +4,7 @@
 # inside it. See README.md beside this file.
 #
 # Usage: test/lab/run.sh            every scenario
-#        LAB_SCENARIOS="gpiosim camera" test/lab/run.sh
+#        LAB_SCENARIOS="gpiosim device_capture" test/lab/run.sh
 #
 # Environment:
 #   LAB_CACHE      downloads and builds (default test/lab/cache, git-ignored)
@@ -20,7 +20,7 @@ LAB=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$LAB/../.." && pwd)
 CACHE=${LAB_CACHE:-$LAB/cache}
 TIMEOUT=${LAB_TIMEOUT:-240}
-SCENARIOS=${LAB_SCENARIOS:-gpiosim gpio camera encoder audio device_capture device_encoder device_pipeline alsa}
+SCENARIOS=${LAB_SCENARIOS:-gpiosim gpio device_capture device_encoder device_pipeline alsa}
 export PATH="/usr/local/go/bin:$PATH"
 
 # The kernel: Debian bookworm-backports. Bump all three together.
