@@ -11,11 +11,13 @@
 #
 # Usage: build.sh [target...]   (default: all; names as in lib.sh, e.g. linux-arm64)
 set -euo pipefail
+BUILDING=1
 source "$(dirname "$0")/lib.sh"
 "$ARM_DIR/deps.sh" build
 
 want=("$@")
 mkdir -p "$BIN"
+printf 'VERSION=%s\nSOURCE_DATE_EPOCH=%s\n' "$VERSION" "$SOURCE_DATE_EPOCH" >"$OUT/version.env"
 cd "$ROOT"
 for t in "${TARGETS[@]}"; do
 	read -r name arch arm cgo cc cxx <<<"$t"

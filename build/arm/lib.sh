@@ -9,6 +9,12 @@ DEB=$OUT/deb
 export PATH="/usr/local/go/bin:$PATH"
 GO=${GO:-go}
 
+# package.sh and smoke.sh describe what build.sh built (it records the version in
+# out/version.env), even if a commit has landed in between.
+if [ -z "${BUILDING:-}" ] && [ -f "$OUT/version.env" ]; then
+	: "${VERSION:=$(sed -n 's/^VERSION=//p' "$OUT/version.env")}"
+	: "${SOURCE_DATE_EPOCH:=$(sed -n 's/^SOURCE_DATE_EPOCH=//p' "$OUT/version.env")}"
+fi
 # VERSION is what `intercomd version` prints: `git describe`, as the top Makefile does.
 VERSION=${VERSION:-$(git -C "$ROOT" describe --tags --always --dirty --match 'v[0-9]*' 2>/dev/null || echo dev)}
 # The last commit's time: the changelog date and every file's mtime in the .deb,

@@ -94,7 +94,7 @@ changelog() {
 	cat <<-EOF
 	intercomd ($debver) unstable; urgency=medium
 
-	  * Build of upstream $VERSION (commit $(git -C "$ROOT" rev-parse --short=12 HEAD)).
+	  * Build of upstream $VERSION.
 	    See https://github.com/intercomd/intercomd/commits for the changes.
 
 	 -- intercomd maintainers <maintainers@users.noreply.r-seed-fa980ddd.example>  $(date -u -R -d "@$SOURCE_DATE_EPOCH")
