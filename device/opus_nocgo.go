@@ -2,10 +2,10 @@
 
 package device
 
-import "errors"
+import "fmt"
 
 // errNoOpus is what the Opus constructors return in a build without cgo.
-var errNoOpus = errors.New("device: Opus: compiled without cgo (libopus is linked through cgo); build with CGO_ENABLED=1, or let peers fall back to PCMU/PCMA")
+var errNoOpus = fmt.Errorf("device: Opus: %w (libopus is linked through cgo); or let peers fall back to PCMU/PCMA", ErrNoEncoder)
 
 // OpusEncoder would encode Opus; this build has no libopus.
 type OpusEncoder struct{}

@@ -1,10 +1,16 @@
 package device
 
 import (
+	"errors"
 	"time"
 
 	"github.com/pion/webrtc/v4"
 )
+
+// ErrNoEncoder is what the sources that need openh264 or libopus return in a
+// build without cgo (CGO_ENABLED=0): such a binary can signal and receive, but
+// has nothing to encode what it would send with.
+var ErrNoEncoder = errors.New("device: compiled without cgo: no H.264/Opus encoder; build with CGO_ENABLED=1")
 
 // Source is a local media source shared by every call. Package webrtcpeer uses
 // it (through its own, identical MediaSource interface); every source in this

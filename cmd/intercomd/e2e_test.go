@@ -68,6 +68,12 @@ func (s *syncBuffer) String() string {
 // startDaemon writes yaml to a config file and runs intercomd run on it.
 func startDaemon(t *testing.T, name, yaml string) *proc {
 	t.Helper()
+	return startBinary(t, binary, name, yaml)
+}
+
+// startBinary is startDaemon with another intercomd binary.
+func startBinary(t *testing.T, binary, name, yaml string) *proc {
+	t.Helper()
 	cfg := filepath.Join(t.TempDir(), name+".yaml")
 	if err := os.WriteFile(cfg, []byte(yaml), 0o600); err != nil {
 		t.Fatal(err)
@@ -301,4 +307,31 @@ func TestDevicesCommand(t *testing.T) {
 	if err == nil || !strings.Contains(string(out), "/dev/video99") {
 		t.Fatalf("intercomd devices with a missing camera: err=%v\n%s", err, out)
 	}
+}
+
+// TestNoCgoBuildAnswersReceiveOnly runs a CGO_ENABLED=0 intercomd (no H.264
+// or Opus encoder, as on a Pi Zero 1): it starts, says why it cannot send, and
+// answers a call in which it receives the caller's media.
+func TestNoCgoBuildAnswersReceiveOnly(t *testing.T) {
+	nocgo := filepath.Join(t.TempDir(), "intercomd-nocgo")
+	build := exec.Command("go", "build", "-o", nocgo, ".")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("CGO_ENABLED=0 build: %v\n%s", err, out)
+	}
+	url := mqtttest.StartMosquitto(t)
+	door := startBinary(t, nocgo, "door", stationConfig("door", "door-pi", "panel", url))
+	door.waitLog(t, "calls are receive-only", time.Second)
+	panel := startDaemon(t, "panel", stationConfig("panel", "panel-1", "door", url))
+	states := watchStates(t, url)
+	ctl(t, panel.cfg, "call", "--to", "door")
+	states.wait(t, "door-pi", "status ringing", func(s state) bool { return s.Status == "ringing" })
+	ctl(t, door.cfg, "accept")
+	states.wait(t, "door-pi", "video received", func(s state) bool {
+		return s.Status == "connected" && s.Media != nil && s.Media.VideoFramesReceived > 0 && s.Media.AudioPacketsReceived > 0
+	})
+	states.wait(t, "panel-1", "connected, receiving nothing", func(s state) bool {
+		return s.Status == "connected" && s.Media != nil && s.Media.VideoFramesReceived == 0
+	})
+	ctl(t, panel.cfg, "end")
 }

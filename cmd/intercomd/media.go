@@ -30,19 +30,30 @@ func newMedia(cfg config.Config, log *slog.Logger, onError func(error)) (*media,
 	m := &media{}
 	var err error
 	if cfg.Media.Source != "synthetic" {
-		if m.audio, err = openAudio(cfg, log, onError); err != nil {
+		m.audio, err = openAudio(cfg, log, onError)
+		switch {
+		case errors.Is(err, device.ErrNoEncoder):
+			log.Warn("this build has no Opus codec; the sound card stays unused", "why", err)
+		case err != nil:
 			return nil, fmt.Errorf("media: %w", err)
 		}
 	}
 	m.source, err = openSource(cfg, log, m.audio)
-	if err != nil {
+	switch {
+	case errors.Is(err, device.ErrNoEncoder):
+		// A CGO_ENABLED=0 build: it can still ring, signal, receive and open
+		// the door, so it runs with receive-only calls rather than not at all.
+		log.Warn("this build cannot send media; calls are receive-only", "why", err)
+	case err != nil:
 		m.close()
 		return nil, fmt.Errorf("media: %w", err)
 	}
 	wcfg := webrtcpeer.Config{
 		NoLoopback: !cfg.WebRTC.Loopback,
-		Source:     m.source,
 		Logger:     log,
+	}
+	if m.source != nil {
+		wcfg.Source = m.source // never a nil Source in the interface
 	}
 	if a := m.audio; a != nil && a.Playing() {
 		wcfg.AudioSink = func(callID, mime string, rate uint32) (webrtcpeer.AudioSink, error) {
@@ -101,11 +112,17 @@ func openAudio(cfg config.Config, log *slog.Logger, onError func(error)) (*devic
 	return device.NewAudio(acfg)
 }
 
-func synthetic(cfg config.Config, log *slog.Logger, noVideo bool) (*device.Synthetic, error) {
-	return device.NewSynthetic(device.SyntheticConfig{
+// synthetic opens the test pattern and tone, or only one of them. It returns a
+// nil interface, not a nil *Synthetic, on error.
+func synthetic(cfg config.Config, log *slog.Logger, noVideo, noAudio bool) (device.Source, error) {
+	s, err := device.NewSynthetic(device.SyntheticConfig{
 		Width: cfg.Media.Width, Height: cfg.Media.Height, FrameRate: cfg.Media.FrameRate,
-		VideoBitRate: cfg.Media.Bitrate, NoVideo: noVideo, StreamID: cfg.Device, Logger: log,
+		VideoBitRate: cfg.Media.Bitrate, NoVideo: noVideo, NoAudio: noAudio, StreamID: cfg.Device, Logger: log,
 	})
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
 }
 
 // videoConfig is the camera part of the configuration in device's terms.
@@ -124,7 +141,7 @@ func videoConfig(cfg config.Config, log *slog.Logger) device.VideoConfig {
 func openSource(cfg config.Config, log *slog.Logger, audio *device.Audio) (device.Source, error) {
 	if cfg.Media.Source == "synthetic" {
 		log.Info("media: synthetic test pattern and tone (media.source is synthetic)")
-		return synthetic(cfg, log, false)
+		return synthetic(cfg, log, false, false)
 	}
 	mic := audio != nil && audio.AudioTrack() != nil
 	vcfg := videoConfig(cfg, log)
@@ -143,16 +160,13 @@ func openSource(cfg config.Config, log *slog.Logger, audio *device.Audio) (devic
 		}
 		log.Log(context.Background(), level, "no usable camera; using the synthetic test pattern", "why", err)
 		if mic {
-			pattern, err := device.NewSynthetic(device.SyntheticConfig{
-				Width: cfg.Media.Width, Height: cfg.Media.Height, FrameRate: cfg.Media.FrameRate,
-				VideoBitRate: cfg.Media.Bitrate, NoAudio: true, StreamID: cfg.Device, Logger: log,
-			})
+			pattern, err := synthetic(cfg, log, false, true)
 			if err != nil {
 				return nil, err
 			}
 			return device.Combine(pattern, audio), nil
 		}
-		return synthetic(cfg, log, false)
+		return synthetic(cfg, log, false, false)
 	}
 	log.Info("video", "plan", plan.String())
 	cam, err := device.OpenPlan(plan, vcfg)
@@ -162,7 +176,7 @@ func openSource(cfg config.Config, log *slog.Logger, audio *device.Audio) (devic
 	if mic {
 		return device.Combine(cam, audio), nil
 	}
-	tone, err := synthetic(cfg, log, true)
+	tone, err := synthetic(cfg, log, true, false)
 	if err != nil {
 		cam.Close()
 		return nil, err
