@@ -5,7 +5,7 @@ LDFLAGS := -s -w -X main.version=$(VERSION)
 # speexdsp echo cancellation when libspeexdsp-dev is installed; half-duplex otherwise.
 TAGS    ?= $(shell pkg-config --exists speexdsp 2>/dev/null && echo speexdsp)
 
-.PHONY: build run test check unit nocgo web-test browser-test fuzz bench deps lab
+.PHONY: build run test check unit nocgo web-test browser-test fuzz bench deps lab arm
 
 build:
 	$(GO) build -trimpath -tags '$(TAGS)' -ldflags '$(LDFLAGS)' -o intercomd ./cmd/intercomd
@@ -17,7 +17,7 @@ deps:
 	scripts/install-deps.sh
 
 # Everything CI checks, in order of speed.
-test: deps check unit nocgo web-test fuzz browser-test lab
+test: deps check unit nocgo web-test fuzz browser-test lab arm
 
 check:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
@@ -57,3 +57,8 @@ bench:
 LAB_CACHE ?= $(CURDIR)/test/lab/cache
 lab:
 	LAB_CACHE=$(LAB_CACHE) test/lab/run.sh
+
+# ARM cross builds, Debian packages and their smoke tests under qemu-user
+# (build/arm/README.md).
+arm:
+	$(MAKE) -C build/arm
