@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -44,25 +43,8 @@ func TestMain(m *testing.M) {
 type proc struct {
 	cmd  *exec.Cmd
 	cfg  string
-	log  *syncBuffer
+	log  *mqtttest.SyncBuffer
 	done chan struct{}
-}
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 // startDaemon writes yaml to a config file and runs intercomd run on it.
@@ -78,7 +60,7 @@ func startBinary(t *testing.T, binary, name, yaml string) *proc {
 	if err := os.WriteFile(cfg, []byte(yaml), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	p := &proc{cfg: cfg, log: &syncBuffer{}, done: make(chan struct{})}
+	p := &proc{cfg: cfg, log: &mqtttest.SyncBuffer{}, done: make(chan struct{})}
 	p.cmd = exec.Command(binary, "run", "--config", cfg)
 	p.cmd.Stderr = p.log
 	p.cmd.Stdout = p.log

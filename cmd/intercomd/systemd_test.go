@@ -76,7 +76,7 @@ func TestSystemdNotify(t *testing.T) {
 	n := listenNotify(t)
 	cfg := filepath.Join(t.TempDir(), "door.yaml")
 	os.WriteFile(cfg, []byte(stationConfig("door", "door-pi", "panel", url)), 0o600)
-	p := &proc{cfg: cfg, log: &syncBuffer{}, done: make(chan struct{})}
+	p := &proc{cfg: cfg, log: &mqtttest.SyncBuffer{}, done: make(chan struct{})}
 	p.cmd = exec.Command(binary, "run", "--config", cfg)
 	p.cmd.Env = append(os.Environ(), "NOTIFY_SOCKET="+n.path, "WATCHDOG_USEC=2000000")
 	p.cmd.Stdout, p.cmd.Stderr = p.log, p.log

@@ -57,7 +57,7 @@ type Mosquitto struct {
 	mu      sync.Mutex
 	cmd     *exec.Cmd
 	waitErr chan error
-	log     *syncBuffer
+	log     *SyncBuffer
 }
 
 var _ Broker = (*Mosquitto)(nil)
@@ -174,7 +174,7 @@ func (m *Mosquitto) start() {
 	m.t.Helper()
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.log = &syncBuffer{}
+	m.log = &SyncBuffer{}
 	cmd := exec.Command(MosquittoPath, "-c", m.conf)
 	cmd.Stdout = m.log
 	cmd.Stderr = m.log
@@ -250,19 +250,22 @@ func FreePort(t testing.TB) int {
 	return l.Addr().(*net.TCPAddr).Port
 }
 
-// syncBuffer is a bytes.Buffer safe for the process's writers and the test.
-type syncBuffer struct {
+// SyncBuffer is a bytes.Buffer safe for a child process's output writers and
+// the test reading it at once.
+type SyncBuffer struct {
 	mu sync.Mutex
 	b  bytes.Buffer
 }
 
-func (s *syncBuffer) Write(p []byte) (int, error) {
+// Write appends p.
+func (s *SyncBuffer) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.Write(p)
 }
 
-func (s *syncBuffer) String() string {
+// String returns everything written so far.
+func (s *SyncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
