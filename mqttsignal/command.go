@@ -26,9 +26,13 @@ const (
 	// CmdDND turns do-not-disturb on or off (Command.On): incoming calls are
 	// then rejected as busy.
 	CmdDND
+	// CmdMute mutes the microphone (Command.On): the other side hears silence.
+	CmdMute
+	// CmdSpeakerMute mutes the speaker (Command.On).
+	CmdSpeakerMute
 )
 
-var commandNames = [...]string{"unknown", "call", "accept", "reject", "end", "open-door", "dnd"}
+var commandNames = [...]string{"unknown", "call", "accept", "reject", "end", "open-door", "dnd", "mute", "speaker-mute"}
 
 // String returns the wire name ("open-door").
 func (c CommandType) String() string {
@@ -63,7 +67,7 @@ type Command struct {
 	To      string
 	// Constraints: CmdCall and CmdAccept; nil means call.DefaultConstraints.
 	Constraints *call.Constraints
-	// On: CmdDND only (required on the wire): do-not-disturb on or off.
+	// On: CmdDND, CmdMute and CmdSpeakerMute only (required on the wire).
 	On bool
 }
 
@@ -81,7 +85,7 @@ type commandWire struct {
 // It refuses a Command that DecodeCommand would drop.
 func EncodeCommand(c Command) ([]byte, error) {
 	w := commandWire{V: &one, ID: c.ID, Cmd: c.Type.String(), Channel: c.Channel, To: c.To, Constraints: c.Constraints}
-	if c.Type == CmdDND {
+	if c.Type.takesOn() {
 		w.On = &c.On
 	}
 	if _, err := w.command(); err != nil {
@@ -153,15 +157,18 @@ func (w *commandWire) command() (Command, error) {
 		return Command{}, dropf(DropBadValue, "constraints", "allowed only on call and accept")
 	}
 	switch {
-	case t == CmdDND && w.On == nil:
-		return Command{}, dropf(DropMissingField, "on", "required for dnd (true or false)")
-	case t == CmdDND:
+	case t.takesOn() && w.On == nil:
+		return Command{}, dropf(DropMissingField, "on", "required for %s (true or false)", t)
+	case t.takesOn():
 		c.On = *w.On
 	case w.On != nil:
-		return Command{}, dropf(DropBadValue, "on", "allowed only on dnd")
+		return Command{}, dropf(DropBadValue, "on", "allowed only on dnd, mute and speaker-mute")
 	}
 	return c, nil
 }
+
+// takesOn reports whether the command switches something on or off.
+func (c CommandType) takesOn() bool { return c == CmdDND || c == CmdMute || c == CmdSpeakerMute }
 
 // resultWire is the answer to a command that carried an id.
 type resultWire struct {

@@ -20,6 +20,7 @@ Usage:
   intercomd ctl COMMAND [flags]             drive a running daemon over MQTT
         commands: call [--to USER] [--channel CH] [--audio=false] [--video=false]
                   accept, reject, end, open-door, status
+                  dnd, mute, speaker-mute [--on=false]
   intercomd devices [--config FILE]         list cameras, encoders and sound cards, and what would be used
   intercomd config check [--config FILE]    validate a configuration and exit
   intercomd config show [--config FILE]     print the effective configuration as YAML

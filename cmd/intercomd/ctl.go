@@ -22,7 +22,7 @@ import (
 // (intercom/v1/ctl/{device}) and waits for its result, or prints its state.
 func runCtl(ctx context.Context, args []string, stdout io.Writer) error {
 	if len(args) == 0 {
-		return errors.New("ctl: say which command: call, accept, reject, end, open-door or status")
+		return errors.New("ctl: say which command: call, accept, reject, end, open-door, dnd, mute, speaker-mute or status")
 	}
 	name, args := args[0], args[1:]
 	fs, path, apply := configFlags("ctl " + name)
@@ -30,6 +30,7 @@ func runCtl(ctx context.Context, args []string, stdout io.Writer) error {
 	channel := fs.String("channel", "", "channel to call on (default: the first of config key channels)")
 	audio := fs.Bool("audio", true, "send audio (call, accept)")
 	video := fs.Bool("video", true, "send video (call, accept)")
+	on := fs.Bool("on", true, "dnd, mute, speaker-mute: turn on (--on=false: off)")
 	timeout := fs.Duration("timeout", 5*time.Second, "how long to wait for the daemon's answer")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("ctl %s: %w", name, err)
@@ -52,7 +53,7 @@ func runCtl(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	typ, ok := mqttsignal.ParseCommandType(name)
 	if !ok {
-		return fmt.Errorf("ctl: unknown command %q; use call, accept, reject, end, open-door or status", name)
+		return fmt.Errorf("ctl: unknown command %q; use call, accept, reject, end, open-door, dnd, mute, speaker-mute or status", name)
 	}
 	cmd := mqttsignal.Command{ID: randomHex(6), Type: typ}
 	switch typ {
@@ -61,6 +62,8 @@ func runCtl(ctx context.Context, args []string, stdout io.Writer) error {
 		cmd.Constraints = &call.Constraints{Audio: *audio, Video: *video}
 	case mqttsignal.CmdAccept:
 		cmd.Constraints = &call.Constraints{Audio: *audio, Video: *video}
+	case mqttsignal.CmdDND, mqttsignal.CmdMute, mqttsignal.CmdSpeakerMute:
+		cmd.On = *on
 	}
 	payload, err := mqttsignal.EncodeCommand(cmd)
 	if err != nil {

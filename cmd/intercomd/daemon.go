@@ -316,6 +316,10 @@ func (d *daemon) command(ctx context.Context, cmd mqttsignal.Command) {
 		if err = d.client.SetDoNotDisturb(ctx, cmd.On); err == nil {
 			d.publishState()
 		}
+	case mqttsignal.CmdMute, mqttsignal.CmdSpeakerMute:
+		if err = d.media.mute(cmd.Type == mqttsignal.CmdMute, cmd.On); err == nil {
+			d.publishState()
+		}
 	case mqttsignal.CmdOpenDoor:
 		err = d.openDoor(ctx, "ctl:"+cmd.ID)
 	default:
@@ -344,13 +348,16 @@ func (d *daemon) openDoor(ctx context.Context, who string) error {
 
 // state is what the daemon publishes, retained, on intercom/v1/state/{device}.
 type state struct {
-	V      int              `json:"v"`
-	Status string           `json:"status"`
-	DND    bool             `json:"dnd"`
-	Call   *stateCall       `json:"call,omitempty"`
-	Since  int64            `json:"since"`
-	Online bool             `json:"online"`
-	Media  *call.MediaStats `json:"media,omitempty"`
+	V      int    `json:"v"`
+	Status string `json:"status"`
+	DND    bool   `json:"dnd"`
+	// MicMuted and SpeakerMuted: only with a sound card in use.
+	MicMuted     *bool            `json:"micMuted,omitempty"`
+	SpeakerMuted *bool            `json:"speakerMuted,omitempty"`
+	Call         *stateCall       `json:"call,omitempty"`
+	Since        int64            `json:"since"`
+	Online       bool             `json:"online"`
+	Media        *call.MediaStats `json:"media,omitempty"`
 }
 
 type stateCall struct {
@@ -365,6 +372,10 @@ type stateCall struct {
 func (d *daemon) publishState() {
 	snap := d.client.Snapshot()
 	st := state{V: 1, Status: snap.Status.String(), DND: snap.DoNotDisturb, Since: snap.Since.UnixMilli(), Online: d.sig.Connected()}
+	if a := d.media.audio; a != nil {
+		mic, spk := a.MicMuted(), a.SpeakerMuted()
+		st.MicMuted, st.SpeakerMuted = &mic, &spk
+	}
 	if snap.Status != call.StatusIdle {
 		i := snap.Call
 		st.Call = &stateCall{ChannelID: i.ChannelID, CallID: i.CallID, CallerID: i.CallerID, CalleeID: i.CalleeID, Direction: i.Direction.String(), PeerDevice: i.PeerDevice}

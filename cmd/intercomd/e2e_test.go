@@ -235,6 +235,14 @@ func TestCtlErrorsAreNamed(t *testing.T) {
 	if err == nil || !strings.Contains(string(out), "no incoming call is ringing") {
 		t.Fatalf("ctl accept while idle: err=%v out=%s", err, out)
 	}
+	// This machine has no sound card: the daemon says so rather than pretend.
+	out, err = exec.Command(binary, "ctl", "mute", "--config", door.cfg).CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "no sound card is in use") {
+		t.Fatalf("ctl mute without a sound card: err=%v out=%s", err, out)
+	}
+	if out := ctl(t, door.cfg, "dnd"); !strings.Contains(out, "dnd: ok") {
+		t.Fatalf("ctl dnd: %s", out)
+	}
 }
 
 // TestSIGTERMHangsUp checks that stopping a daemon mid-call ends the call on

@@ -197,3 +197,20 @@ func (m *media) close() {
 		}
 	}
 }
+
+// mute mutes or unmutes the microphone (mic) or the speaker.
+func (m *media) mute(mic, on bool) error {
+	switch {
+	case m.audio == nil:
+		return errors.New("mute: no sound card is in use (see audio.capture and audio.playback)")
+	case mic && m.audio.AudioTrack() == nil:
+		return errors.New("mute: no microphone is in use (audio.capture)")
+	case !mic && !m.audio.Playing():
+		return errors.New("speaker-mute: no speaker is in use (audio.playback)")
+	case mic:
+		m.audio.SetMicMuted(on)
+	default:
+		m.audio.SetSpeakerMuted(on)
+	}
+	return nil
+}
