@@ -15,7 +15,7 @@ import (
 	"github.com/intercomd/intercomd/device"
 )
 
-// recordingSink is an AudioSink that keeps the payloads it is given.
+// recordingSink is a Sink that keeps the payloads it is given.
 type recordingSink struct {
 	mu       sync.Mutex
 	mime     string
@@ -61,7 +61,7 @@ func TestRemoteAudioReachesTheSink(t *testing.T) {
 	var calls []string
 	var mu sync.Mutex
 	cfgB := loopbackConfig(nil)
-	cfgB.AudioSink = func(callID, mime string, rate uint32) (AudioSink, error) {
+	cfgB.AudioSink = func(callID, mime string, rate uint32) (Sink, error) {
 		mu.Lock()
 		calls = append(calls, callID)
 		mu.Unlock()
@@ -139,7 +139,7 @@ func TestAudioSinkErrorIsReported(t *testing.T) {
 	src := newSource(t, device.SyntheticConfig{NoVideo: true})
 	defer src.Close()
 	cfgB := loopbackConfig(nil)
-	cfgB.AudioSink = func(string, string, uint32) (AudioSink, error) {
+	cfgB.AudioSink = func(string, string, uint32) (Sink, error) {
 		return nil, errors.New("no speaker")
 	}
 	a := newEndpoint(t, newFactory(t, loopbackConfig(src)), "a", call.Constraints{Audio: true})

@@ -25,16 +25,21 @@ type MediaSource interface {
 	SentCounts() (audioPackets, videoFrames uint64)
 }
 
-// AudioSink receives one call's remote audio: every RTP packet of the remote
-// audio track, as received (the sink copies what it keeps). device.AudioSink
-// implements it: a jitter buffer, a decoder and the speaker.
-type AudioSink interface {
+// Sink receives one remote track of one call: every RTP packet as received
+// (the sink copies what it keeps). device.AudioSink implements it for audio (a
+// jitter buffer, a decoder and the speaker), device.VideoSink for video (H.264
+// to a file or a player's stdin).
+type Sink interface {
 	// WriteRTP takes one packet. It runs on the track's reader goroutine and
 	// must not block; errors (a packet that is not RTP) are only counted.
 	WriteRTP(packet []byte) error
-	// Close ends the call's audio; the peer calls it when the track ends.
+	// Close ends the track; the peer calls it when the track ends.
 	Close() error
 }
+
+// NewSink makes the Sink for one remote track of a call, given the negotiated
+// codec (mimeType such as "audio/opus" or "video/H264", and clock rate).
+type NewSink func(callID, mimeType string, clockRate uint32) (Sink, error)
 
 // Config configures a Factory. The zero Config works for calls on one host or
 // a LAN without media to send; set Source to send media.
@@ -64,11 +69,14 @@ type Config struct {
 	// AudioSink, if set, is called when a call's remote audio track arrives,
 	// with the negotiated codec (mimeType such as "audio/opus", clock rate),
 	// and receives the track's packets until the call ends. With
-	// device.Audio: func(id, m string, r uint32) (AudioSink, error) { return
+	// device.Audio: func(id, m string, r uint32) (Sink, error) { return
 	// audio.NewAudioSink(id, m, r) }. An error is logged and reported as a
 	// PeerEventError; the call goes on without playing that track. Nil:
 	// remote audio is only counted.
-	AudioSink func(callID, mimeType string, clockRate uint32) (AudioSink, error)
+	AudioSink NewSink
+	// VideoSink, likewise, receives the remote video track's packets (an indoor
+	// panel showing the door). Nil: remote video is only counted.
+	VideoSink NewSink
 	// Logger receives the package's and pion's logs (default slog.Default()).
 	Logger *slog.Logger
 	// PionLogLevel is the least level of pion messages that are logged

@@ -208,6 +208,7 @@ func (f *Factory) newPeer(opts call.PeerOptions) (*Peer, error) {
 		src:  f.cfg.Source,
 
 		audioSink: f.cfg.AudioSink,
+		videoSink: f.cfg.VideoSink,
 	}
 	if p.src != nil {
 		p.sendAudio = opts.Send.Audio && p.src.AudioTrack() != nil

@@ -31,7 +31,8 @@ type Peer struct {
 	log  *slog.Logger
 	src  MediaSource
 
-	audioSink func(callID, mimeType string, clockRate uint32) (AudioSink, error)
+	audioSink NewSink
+	videoSink NewSink
 
 	sendAudio, sendVideo bool
 

@@ -35,13 +35,18 @@ const readBufferSize = 1500
 // second one here would only double the start-up keyframes between stations.
 func (p *Peer) onTrack(track *webrtc.TrackRemote, _ *webrtc.RTPReceiver) {
 	video := track.Kind() == webrtc.RTPCodecTypeVideo
-	var sink AudioSink
-	if !video && p.audioSink != nil {
+	newSink := p.audioSink
+	if video {
+		newSink = p.videoSink
+	}
+	var sink Sink
+	if newSink != nil {
 		c := track.Codec()
-		s, err := p.audioSink(p.opts.CallID, c.MimeType, c.ClockRate)
+		s, err := newSink(p.opts.CallID, c.MimeType, c.ClockRate)
 		if err != nil {
-			p.log.Warn("cannot play the remote audio", "codec", c.MimeType, "err", err)
-			p.emit(call.PeerEvent{Type: call.PeerEventError, Err: fmt.Errorf("webrtcpeer: playing the remote audio of call %s: %w", p.opts.CallID, err)})
+			kind := track.Kind().String()
+			p.log.Warn("cannot pass on the remote "+kind, "codec", c.MimeType, "err", err)
+			p.emit(call.PeerEvent{Type: call.PeerEventError, Err: fmt.Errorf("webrtcpeer: passing on the remote %s of call %s: %w", kind, p.opts.CallID, err)})
 		} else {
 			sink = s
 		}
@@ -58,9 +63,9 @@ func (p *Peer) onTrack(track *webrtc.TrackRemote, _ *webrtc.RTPReceiver) {
 }
 
 // readTrack counts a remote track's packets until the connection closes, and
-// hands audio packets to sink when there is one (closing it at the end).
-// Frames are counted by the RTP marker bit, which ends every video frame.
-func (p *Peer) readTrack(track *webrtc.TrackRemote, video bool, sink AudioSink) {
+// hands them to sink when there is one (closing it at the end). Frames are
+// counted by the RTP marker bit, which ends every video frame.
+func (p *Peer) readTrack(track *webrtc.TrackRemote, video bool, sink Sink) {
 	if sink != nil {
 		defer sink.Close()
 	}
@@ -84,6 +89,9 @@ func (p *Peer) readTrack(track *webrtc.TrackRemote, video bool, sink AudioSink) 
 		p.videoPackets.Add(1)
 		if buf[1]&0x80 != 0 {
 			p.videoFrames.Add(1)
+		}
+		if sink != nil {
+			_ = sink.WriteRTP(buf[:n])
 		}
 	}
 }

@@ -325,3 +325,35 @@ func TestNoCgoBuildAnswersReceiveOnly(t *testing.T) {
 	})
 	ctl(t, panel.cfg, "end")
 }
+
+// TestVideoSink has an indoor panel pass the door's video on to a file, as it
+// would to a player: the file holds an H.264 stream that starts on a keyframe.
+func TestVideoSink(t *testing.T) {
+	url := mqtttest.StartMosquitto(t)
+	dir := t.TempDir()
+	door := startDaemon(t, "door", stationConfig("door", "door-pi", "panel", url))
+	panelYAML := strings.Replace(stationConfig("panel", "panel-1", "door", url), "media:\n",
+		"media:\n  video_sink: file:"+filepath.Join(dir, "{call}.h264")+"\n", 1)
+	panel := startDaemon(t, "panel", panelYAML)
+	states := watchStates(t, url)
+	ctl(t, door.cfg, "call")
+	states.wait(t, "panel-1", "status ringing", func(s state) bool { return s.Status == "ringing" })
+	ctl(t, panel.cfg, "accept")
+	states.wait(t, "panel-1", "video received", func(s state) bool {
+		return s.Media != nil && s.Media.VideoFramesReceived > 20
+	})
+	ctl(t, panel.cfg, "end")
+	states.wait(t, "panel-1", "status idle", func(s state) bool { return s.Status == "idle" })
+	files, _ := filepath.Glob(filepath.Join(dir, "*.h264"))
+	if len(files) != 1 {
+		t.Fatalf("video sink files: %v", files)
+	}
+	data, _ := os.ReadFile(files[0])
+	// Annex-B: a start code, then the SPS (NAL type 7) the keyframe starts with.
+	if len(data) < 1000 || !strings.HasPrefix(string(data), "\x00\x00\x00\x01") && !strings.HasPrefix(string(data), "\x00\x00\x01") {
+		t.Fatalf("video sink wrote %d bytes, not an Annex-B stream", len(data))
+	}
+	if i := strings.Index(string(data), "\x00\x00\x01"); data[i+3]&0x1f != 7 {
+		t.Fatalf("the stream starts with NAL type %d, not an SPS", data[i+3]&0x1f)
+	}
+}

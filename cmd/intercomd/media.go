@@ -56,7 +56,7 @@ func newMedia(cfg config.Config, log *slog.Logger, onError func(error)) (*media,
 		wcfg.Source = m.source // never a nil Source in the interface
 	}
 	if a := m.audio; a != nil && a.Playing() {
-		wcfg.AudioSink = func(callID, mime string, rate uint32) (webrtcpeer.AudioSink, error) {
+		wcfg.AudioSink = func(callID, mime string, rate uint32) (webrtcpeer.Sink, error) {
 			s, err := a.NewAudioSink(callID, mime, rate)
 			if err != nil {
 				return nil, err // an untyped nil: a typed one would hide in the interface
@@ -70,6 +70,15 @@ func newMedia(cfg config.Config, log *slog.Logger, onError func(error)) (*media,
 	if len(cfg.WebRTC.Interfaces) > 0 {
 		allowed := cfg.WebRTC.Interfaces
 		wcfg.InterfaceFilter = func(name string) bool { return slices.Contains(allowed, name) }
+	}
+	if spec := cfg.Media.VideoSink; spec != "" {
+		wcfg.VideoSink = func(callID, mime string, _ uint32) (webrtcpeer.Sink, error) {
+			s, err := device.OpenVideoSink(spec, callID, mime, log)
+			if err != nil {
+				return nil, err
+			}
+			return s, nil
+		}
 	}
 	m.peers, err = webrtcpeer.NewFactory(wcfg)
 	if err != nil {

@@ -122,6 +122,11 @@ type MediaConfig struct {
 	KeyframeInterval time.Duration `yaml:"keyframe_interval"`
 	// Rpicam is the rpicam-vid program; empty: looked up on PATH.
 	Rpicam string `yaml:"rpicam"`
+	// VideoSink passes the other side's H.264 video on, for an indoor panel
+	// with a screen: "file:PATH" ({call} becomes the call id) or
+	// "exec:COMMAND" (its stdin), e.g. "exec:ffplay -fflags nobuffer -i -".
+	// Empty: received video is only counted.
+	VideoSink string `yaml:"video_sink"`
 }
 
 // WebRTCConfig tunes the peer connections.
@@ -384,6 +389,9 @@ func (c *Config) Validate() error {
 	}
 	if c.Media.Camera != "auto" && c.Media.Camera != "rpicam" && !strings.HasPrefix(c.Media.Camera, "/dev/") {
 		bad("media.camera %q is not auto, rpicam or a device path such as /dev/video0", c.Media.Camera)
+	}
+	if err := device.ValidVideoSink(c.Media.VideoSink); err != nil {
+		bad("media.video_sink %v", err)
 	}
 	if c.Media.KeyframeInterval <= 0 {
 		bad("media.keyframe_interval must be a positive duration such as 2s, got %s", c.Media.KeyframeInterval)
