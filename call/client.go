@@ -27,6 +27,9 @@ const (
 	finishedMemory = 256
 )
 
+// IDRule says in words what ValidID accepts, for error messages.
+const IDRule = "1-64 characters of A-Z a-z 0-9 _ . -"
+
 // ValidID reports whether s may be used as a channel, user, device or call id:
 // 1 to 64 characters from A-Z a-z 0-9 _ . - (the regexp ^[A-Za-z0-9_.-]{1,64}$,
 // checked by hand: it runs on every field of every signaling message).
@@ -102,9 +105,9 @@ func (c *Config) setDefaults() {
 func (c *Config) validate() error {
 	switch {
 	case !ValidID(c.UserID):
-		return fmt.Errorf("%w: UserID %q must be 1-64 characters of A-Z a-z 0-9 _ . -", ErrInvalidConfig, c.UserID)
+		return fmt.Errorf("%w: UserID %q must be %s", ErrInvalidConfig, c.UserID, IDRule)
 	case !ValidID(c.DeviceID):
-		return fmt.Errorf("%w: DeviceID %q must be 1-64 characters of A-Z a-z 0-9 _ . -", ErrInvalidConfig, c.DeviceID)
+		return fmt.Errorf("%w: DeviceID %q must be %s", ErrInvalidConfig, c.DeviceID, IDRule)
 	case c.Signaler == nil:
 		return fmt.Errorf("%w: Signaler is nil; pass an mqttsignal.Signaler", ErrInvalidConfig)
 	case c.Peers == nil:
@@ -224,9 +227,9 @@ func (c *Client) Snapshot() Snapshot {
 func (c *Client) MakeCall(ctx context.Context, opts MakeCallOptions) (Info, error) {
 	switch {
 	case !ValidID(opts.ChannelID):
-		return Info{}, fmt.Errorf("%w: channel id %q must be 1-64 characters of A-Z a-z 0-9 _ . -", ErrInvalidOptions, opts.ChannelID)
+		return Info{}, fmt.Errorf("%w: channel id %q must be %s", ErrInvalidOptions, opts.ChannelID, IDRule)
 	case !ValidID(opts.TargetUserID):
-		return Info{}, fmt.Errorf("%w: target user id %q must be 1-64 characters of A-Z a-z 0-9 _ . -", ErrInvalidOptions, opts.TargetUserID)
+		return Info{}, fmt.Errorf("%w: target user id %q must be %s", ErrInvalidOptions, opts.TargetUserID, IDRule)
 	case opts.TargetUserID == c.cfg.UserID:
 		return Info{}, fmt.Errorf("%w: cannot call yourself (%q)", ErrInvalidOptions, opts.TargetUserID)
 	}

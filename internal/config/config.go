@@ -306,7 +306,7 @@ func (c *Config) Validate() error {
 	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf("config: "+format, args...)) }
 	id := func(key, v string) {
 		if !call.ValidID(v) {
-			bad("%s %q must be 1-64 characters of A-Z a-z 0-9 _ . -", key, v)
+			bad("%s %q must be %s", key, v, call.IDRule)
 		}
 	}
 	id("user", c.User)
