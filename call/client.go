@@ -419,7 +419,17 @@ func (c *Client) timeout(name string) {
 }
 
 func (c *Client) makeCall(channel, target string, send Constraints) (Info, error) {
-	if c.cur != nil {
+	if cur := c.cur; cur != nil {
+		if cur.info.Direction == Incoming && cur.status == StatusRinging &&
+			cur.info.CallerID == target && cur.info.ChannelID == channel {
+			// The late half of glare: the peer's invite got here first. The
+			// user wants to talk to exactly this peer, so answer its call.
+			c.log.Info("glare: answering the peer's ringing call instead of placing ours", "call_id", cur.info.CallID, "to", target)
+			if err := c.accept(send); err != nil {
+				return Info{}, err
+			}
+			return cur.info, nil
+		}
 		return Info{}, ErrBusy
 	}
 	if r, ok := c.cfg.Signaler.(ConnectivityReporter); ok && !r.Connected() {

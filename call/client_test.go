@@ -374,6 +374,43 @@ func TestGlare(t *testing.T) {
 	}
 }
 
+// TestGlareLate: the peer's invite arrives before our user presses call. The
+// call to the peer that is ringing us answers its call instead of failing busy.
+func TestGlareLate(t *testing.T) {
+	w := newWorld(t)
+	door := w.station("door", "door-pi", "door-call")
+	panel := w.station("panel", "panel-1", "panel-call")
+	door.call("panel", nil)
+	panel.next(call.EventIncoming)
+	if info := panel.call("door", nil); info.CallID != "door-call" {
+		t.Fatalf("panel's call returned %s, want the door's ringing call", info.CallID)
+	}
+	door.next(call.EventConnected)
+	panel.next(call.EventConnected)
+	w.settle()
+	door.quiet()
+	if n := w.net.Open(); n != 2 {
+		t.Fatalf("%d peers open, want 2", n)
+	}
+}
+
+// TestMakeCallWhileRingingFromSomeoneElse: only the caller's own call is
+// answered by a crossing MakeCall; a call to anyone else is refused busy.
+func TestMakeCallWhileRingingFromSomeoneElse(t *testing.T) {
+	w := newWorld(t)
+	door := w.station("door", "door-pi")
+	w.station("gate", "gate-pi")
+	panel := w.station("panel", "panel-1")
+	door.call("panel", nil)
+	panel.next(call.EventIncoming)
+	if _, err := panel.c.MakeCall(ctx, call.MakeCallOptions{ChannelID: "home", TargetUserID: "gate"}); !errors.Is(err, call.ErrBusy) {
+		t.Fatalf("MakeCall to a third station while ringing = %v, want ErrBusy", err)
+	}
+	if st := panel.c.Snapshot().Status; st != call.StatusRinging {
+		t.Fatalf("panel status %s after the refused call, want ringing", st)
+	}
+}
+
 func TestTwoDevicesFirstAcceptWins(t *testing.T) {
 	t.Run("second device stops ringing", func(t *testing.T) {
 		w := newWorld(t)

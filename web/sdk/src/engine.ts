@@ -217,8 +217,16 @@ export class CallEngine {
       throw new IntercomError('invalid-options', `intercom: makeCall needs a valid channelId and targetUserId (1-64 of A-Z a-z 0-9 _ . -), got ${JSON.stringify({ channelId: opts?.channelId, targetUserId: opts?.targetUserId })}`);
     }
     if (opts.targetUserId === this.cfg.userId) throw new IntercomError('invalid-options', 'intercom: cannot call oneself');
-    if (this.call) throw new IntercomError('busy', `intercom: a call is already in progress (${this.call.status}); end it before placing another`);
     const media: LocalMedia = opts.mediaStream ? { stream: opts.mediaStream } : { constraints: opts.constraints ?? { ...DEFAULT_CONSTRAINTS } };
+    const cur = this.call;
+    if (cur && cur.info.direction === 'incoming' && cur.status === 'ringing' && !cur.accepting &&
+        cur.info.callerId === opts.targetUserId && cur.info.channelId === opts.channelId) {
+      // The late half of glare: their invite got here first. We meant to talk
+      // to exactly them, so answer their call with the media we meant to send.
+      await this.accept(cur, media);
+      return { ...cur.info };
+    }
+    if (cur) throw new IntercomError('busy', `intercom: a call is already in progress (${cur.status}); end it before placing another`);
     const call = this.newCall({
       channelId: opts.channelId,
       callId: this.cfg.newCallId(),

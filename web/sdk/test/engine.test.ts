@@ -434,6 +434,22 @@ describe('glare', () => {
     assert.equal(r.engine.current?.direction, 'incoming');
   });
 
+  it('their invite arrived first: calling them answers their ringing call', async () => {
+    const r = incoming();
+    r.sig.take();
+    const info = await r.engine.makeCall({ channelId: 'home', targetUserId: 'door', constraints: { audio: true, video: false } });
+    assert.equal(info.callId, '1000000000000001', 'the call that was ringing');
+    const sent = r.sig.take();
+    assert.deepEqual(sent.map((m) => [m.type, m.call]), [['accept', '1000000000000001']]);
+    assert.deepEqual(r.peers.last.media, { constraints: { audio: true, video: false } });
+  });
+
+  it('calling a third party while ringing is busy', async () => {
+    const r = incoming();
+    await assert.rejects(r.engine.makeCall({ channelId: 'home', targetUserId: 'gate' }), (e: IntercomError) => e.code === 'busy');
+    assert.equal(r.engine.status, 'ringing');
+  });
+
   it('an invite from someone else while calling is busy, not glare', async () => {
     const r = await outgoing(rig({ ids: ['f000000000000000'] }));
     r.sig.take();
