@@ -2,11 +2,13 @@ package mqttsignal
 
 import (
 	"bytes"
+	"crypto/ed25519"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"github.com/intercomd/intercomd/call"
 )
@@ -48,9 +50,20 @@ const (
 	// retained; a retained invite would ring every device each time it
 	// reconnects.
 	DropRetained
+	// DropUnsigned: the envelope has no "sig" and Auth.Require is set.
+	DropUnsigned
+	// DropUnknownSender: signed, but no key is trusted for its from/fromDevice
+	// and Auth.Require is set.
+	DropUnknownSender
+	// DropBadSignature: "sig" does not verify with the key trusted for the
+	// sender: forged, or altered on the way.
+	DropBadSignature
+	// DropStale: a verified envelope whose "ts" is outside Auth.Window of this
+	// device's clock: a replay, or a clock that is off.
+	DropStale
 )
 
-var dropReasonNames = [...]string{"unknown", "invalid-json", "oversize", "version", "type", "missing-field", "bad-id", "bad-value", "topic-mismatch", "own-device", "other-device", "duplicate", "retained"}
+var dropReasonNames = [...]string{"unknown", "invalid-json", "oversize", "version", "type", "missing-field", "bad-id", "bad-value", "topic-mismatch", "own-device", "other-device", "duplicate", "retained", "unsigned", "unknown-sender", "bad-signature", "stale"}
 
 // String returns the reason's name ("missing-field").
 func (r DropReason) String() string {
@@ -133,6 +146,7 @@ type wire struct {
 	Reason     string            `json:"reason,omitempty"`
 	AcceptedBy string            `json:"acceptedBy,omitempty"`
 	Name       string            `json:"name,omitempty"`
+	Sig        string            `json:"sig,omitempty"`
 }
 
 // rule is what one message type requires beyond the common fields.
@@ -157,6 +171,12 @@ var rules = map[call.MessageType]rule{
 // clock. It validates m with the rules receivers apply, so a message that would
 // be dropped on arrival is refused here with the same error.
 func EncodeEnvelope(m call.Message, ts time.Time) ([]byte, error) {
+	return EncodeSignedEnvelope(m, ts, nil)
+}
+
+// EncodeSignedEnvelope is EncodeEnvelope with a "sig" made with key (none when
+// key is nil).
+func EncodeSignedEnvelope(m call.Message, ts time.Time, key ed25519.PrivateKey) ([]byte, error) {
 	w := wire{
 		V:          &one,
 		Type:       m.Type.String(),
@@ -181,6 +201,9 @@ func EncodeEnvelope(m call.Message, ts time.Time) ([]byte, error) {
 	if _, err := w.message(); err != nil {
 		return nil, err
 	}
+	if key != nil {
+		w.sign(key)
+	}
 	b, err := json.Marshal(&w)
 	if err != nil {
 		return nil, fmt.Errorf("mqttsignal: encode %s: %w", m.Type, err)
@@ -198,37 +221,44 @@ func EncodeEnvelope(m call.Message, ts time.Time) ([]byte, error) {
 //
 // DecodeEnvelope is a pure function of its arguments and safe on any input.
 func DecodeEnvelope(topic string, payload []byte, to Recipient) (call.Message, error) {
+	_, m, err := decodeWire(topic, payload, to)
+	return m, err
+}
+
+// decodeWire is DecodeEnvelope that also returns the wire form, which the
+// Signaler needs to check the signature.
+func decodeWire(topic string, payload []byte, to Recipient) (*wire, call.Message, error) {
 	if len(payload) > MaxPayload {
-		return call.Message{}, dropf(DropOversize, "", "%d bytes, the limit is %d", len(payload), MaxPayload)
+		return nil, call.Message{}, dropf(DropOversize, "", "%d bytes, the limit is %d", len(payload), MaxPayload)
 	}
 	var w wire
 	if err := strictUnmarshal(payload, &w); err != nil {
-		return call.Message{}, err
+		return nil, call.Message{}, err
 	}
 	m, err := w.message()
 	if err != nil {
-		return call.Message{}, err
+		return nil, call.Message{}, err
 	}
 	pt := parseTopic(topic)
 	if pt.kind != topicInbox {
-		return call.Message{}, dropf(DropTopicMismatch, "", "topic %q is not a user inbox (%s)", topic, InboxTopic("{channel}", "{user}"))
+		return nil, call.Message{}, dropf(DropTopicMismatch, "", "topic %q is not a user inbox (%s)", topic, InboxTopic("{channel}", "{user}"))
 	}
 	if pt.user != to.User {
-		return call.Message{}, dropf(DropTopicMismatch, "", "topic %q is the inbox of %q, not of this user %q", topic, pt.user, to.User)
+		return nil, call.Message{}, dropf(DropTopicMismatch, "", "topic %q is the inbox of %q, not of this user %q", topic, pt.user, to.User)
 	}
 	if m.Channel != pt.channel {
-		return call.Message{}, dropf(DropTopicMismatch, "channel", "%q but the topic's channel is %q", m.Channel, pt.channel)
+		return nil, call.Message{}, dropf(DropTopicMismatch, "channel", "%q but the topic's channel is %q", m.Channel, pt.channel)
 	}
 	if m.To != pt.user {
-		return call.Message{}, dropf(DropTopicMismatch, "to", "%q but the topic's user is %q", m.To, pt.user)
+		return nil, call.Message{}, dropf(DropTopicMismatch, "to", "%q but the topic's user is %q", m.To, pt.user)
 	}
 	if m.FromDevice == to.Device && m.From == to.User {
-		return call.Message{}, dropf(DropOwnDevice, "fromDevice", "%q is this device", m.FromDevice)
+		return nil, call.Message{}, dropf(DropOwnDevice, "fromDevice", "%q is this device", m.FromDevice)
 	}
 	if m.ToDevice != "" && m.ToDevice != to.Device {
-		return call.Message{}, dropf(DropOtherDevice, "toDevice", "%q is another device of %q", m.ToDevice, to.User)
+		return nil, call.Message{}, dropf(DropOtherDevice, "toDevice", "%q is another device of %q", m.ToDevice, to.User)
 	}
-	return m, nil
+	return &w, m, nil
 }
 
 // strictUnmarshal decodes one JSON object into v and turns every failure into a
@@ -308,6 +338,13 @@ func (w *wire) message() (call.Message, error) {
 	if r.candidate && w.Candidate == nil {
 		return call.Message{}, dropf(DropMissingField, "candidate", "required for candidate (\"\" means end of candidates)")
 	}
+	for _, f := range []struct{ field, value string }{{"sdp", w.SDP}, {"name", w.Name}, {"candidate", candidateText(w.Candidate)}} {
+		if !utf8.ValidString(f.value) {
+			// A JSON decoder turns invalid UTF-8 into U+FFFD, so a sender must
+			// not produce it: the receiver would check a different signature.
+			return call.Message{}, dropf(DropBadValue, f.field, "not valid UTF-8")
+		}
+	}
 	if len(w.Name) > maxName {
 		return call.Message{}, dropf(DropBadValue, "name", "%d bytes, the limit is %d", len(w.Name), maxName)
 	}
@@ -349,6 +386,17 @@ func (w *wire) message() (call.Message, error) {
 		AcceptedBy: w.AcceptedBy,
 		Name:       w.Name,
 	}, nil
+}
+
+// candidateText is every string a candidate carries, for validation.
+func candidateText(c *call.Candidate) string {
+	if c == nil {
+		return ""
+	}
+	if c.SDPMid != nil {
+		return c.Candidate + *c.SDPMid
+	}
+	return c.Candidate
 }
 
 func containsReason(list []call.EndReason, r call.EndReason) bool {

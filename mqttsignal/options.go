@@ -32,6 +32,9 @@ type Options struct {
 	Password string
 	// TLS applies to ssl:// and wss:// brokers.
 	TLS TLSOptions
+	// Auth signs and verifies signaling envelopes (nil: neither). Replace its
+	// trusted keys at run time with Signaler.SetAuth.
+	Auth *Auth
 
 	// UserID is the user this device signs in as ("door", "alice").
 	UserID string

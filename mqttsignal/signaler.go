@@ -2,6 +2,7 @@ package mqttsignal
 
 import (
 	"context"
+	"crypto/ed25519"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -48,6 +49,7 @@ type Signaler struct {
 	presenceC chan struct{} // capacity 1
 	connC     chan struct{} // capacity 1
 
+	auth     authHolder
 	dedupeMu sync.Mutex
 	dedupe   *recentSet
 
@@ -94,6 +96,9 @@ func New(opts Options) (*Signaler, error) {
 		dedupe:    newRecentSet(dedupeSize),
 		readyC:    make(chan struct{}),
 		stop:      make(chan struct{}),
+	}
+	if opts.Auth != nil {
+		s.auth.store(*opts.Auth)
 	}
 	if opts.TLS.InsecureSkipVerify {
 		s.log.Warn("TLS certificate checks are off (TLS.InsecureSkipVerify); use only for testing")
@@ -165,7 +170,11 @@ func (s *Signaler) Send(m call.Message) error {
 		return fmt.Errorf("mqttsignal: send %s: channel %q is not joined (joined: %v); add it to Options.Channels", m.Type, m.Channel, s.opts.Channels)
 	}
 	m.From, m.FromDevice, m.Seq = s.opts.UserID, s.opts.DeviceID, nextSeq()
-	b, err := EncodeEnvelope(m, s.opts.Clock.Now())
+	var key ed25519.PrivateKey
+	if a := s.auth.load(); a != nil {
+		key = a.Key
+	}
+	b, err := EncodeSignedEnvelope(m, s.opts.Clock.Now(), key)
 	if err != nil {
 		return fmt.Errorf("mqttsignal: send %s: %w", m.Type, err)
 	}
@@ -290,6 +299,13 @@ func (s *Signaler) Stats() Stats {
 		}
 	}
 	return st
+}
+
+// SetAuth replaces the signing key, trusted keys and policy, as a reload does.
+// Envelopes received from then on are checked against the new ones.
+func (s *Signaler) SetAuth(a Auth) {
+	s.auth.store(a)
+	s.log.Info("signaling authentication set", "signs", a.Key != nil, "trusted_keys", a.Trust.Len(), "require", a.Require)
 }
 
 // Close announces this device offline on every channel (a clean disconnect
@@ -496,10 +512,19 @@ func (s *Signaler) onMessage(_ mqtt.Client, msg mqtt.Message) {
 			s.drop(DropRetained, topic, errors.New("mqttsignal: dropped (retained): signaling must not be retained; clear the topic with an empty retained message"))
 			return
 		}
-		m, err := DecodeEnvelope(topic, payload, s.self)
+		w, m, err := decodeWire(topic, payload, s.self)
 		if err != nil {
 			s.drop(ReasonOf(err), topic, err)
 			return
+		}
+		// Verify before deduplicating: only authentic envelopes may take a
+		// place in the dedupe memory, so forged ones cannot flush it and
+		// make room for a replay.
+		if a := s.auth.load(); a != nil {
+			if err := a.authenticate(w, s.opts.Clock.Now()); err != nil {
+				s.drop(err.Reason, topic, err)
+				return
+			}
 		}
 		s.dedupeMu.Lock()
 		fresh := s.dedupe.add(dedupeKey{m.FromDevice, m.Seq})
