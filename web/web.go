@@ -42,6 +42,27 @@ type PageConfig struct {
 	// Stations are user ids the page lists as stations even while they are
 	// offline (presence adds the online ones).
 	Stations []string `json:"stations"`
+	// Signing tells the page how the station authenticates signaling
+	// (docs/security.md); nil when the station signs nothing.
+	Signing *SigningConfig `json:"signing,omitempty"`
+}
+
+// SigningConfig is the signing policy a page must follow and the keys it may
+// believe. The page came from the station, so it trusts what the station trusts.
+type SigningConfig struct {
+	// Require: the station drops unsigned signaling and signaling from devices
+	// it has not enrolled; the page must sign with an enrolled key.
+	Require bool `json:"require"`
+	// Trusted are the station's trusted keys plus its own.
+	Trusted []TrustedKey `json:"trusted"`
+}
+
+// TrustedKey is one enrolled device key, as in the trusted-keys file.
+type TrustedKey struct {
+	User   string `json:"user"`
+	Device string `json:"device"`
+	// Key is "ed25519:" and the 32-byte public key in unpadded base64url.
+	Key string `json:"key"`
 }
 
 // contentTypes are set explicitly: the platform's MIME table varies (".ts" is
