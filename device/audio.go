@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/pion/webrtc/v4"
-	"github.com/pion/webrtc/v4/pkg/media"
 )
 
 // AudioConfig configures NewAudio: the microphone, the speaker and what
@@ -156,7 +155,7 @@ type Audio struct {
 	log  *slog.Logger
 	mode EchoCancel // resolved: never auto
 
-	track *SharedTrack // nil without capture
+	track *SharedAudioTrack // nil without capture
 	enc   *OpusEncoder
 	ref   *echoRef
 
@@ -222,7 +221,7 @@ func NewAudio(cfg AudioConfig) (*Audio, error) {
 			return nil, fmt.Errorf("device: microphone %s: %w", cfg.Capture, err)
 		}
 		a.enc = enc
-		t, err := NewSharedTrack(OpusCapability, "audio", cfg.StreamID, func(int) { wake(a.capWake) })
+		t, err := NewSharedAudioTrack("audio", cfg.StreamID, func(int) { wake(a.capWake) })
 		if err != nil {
 			enc.Close()
 			return nil, fmt.Errorf("device: microphone track: %w", err)
@@ -494,20 +493,18 @@ func (a *Audio) capture(pcm pcmStream) error {
 	return nil
 }
 
-// send encodes one 20 ms packet (silence when muted) and writes it.
+// send encodes one 20 ms packet (silence when muted) in the codecs the
+// calls negotiated (Opus, or G.711 for peers without it) and writes it.
 func (a *Audio) send(pcm []int16) {
 	if a.micMuted.Load() {
 		clear(pcm)
 	}
 	start := time.Now()
-	b, err := a.enc.Encode(pcm)
+	err := a.track.WriteFrame(pcm, a.enc.Encode)
 	a.encNanos.Add(int64(time.Since(start)))
 	if err != nil {
 		a.log.Warn("encoding an audio packet failed", "err", err)
 		return
-	}
-	if err := a.track.WriteSample(media.Sample{Data: b, Duration: audioInterval}); err != nil {
-		a.log.Debug("writing an audio packet failed", "err", err)
 	}
 	a.packets.Add(1)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"strings"
 
 	"github.com/pion/transport/v5"
 	"github.com/pion/webrtc/v4"
@@ -74,6 +75,12 @@ type Config struct {
 	// PeerEventError; the call goes on without playing that track. Nil:
 	// remote audio is only counted.
 	AudioSink NewSink
+	// AudioCodecs are the audio codecs offered and accepted, in order of
+	// preference: "opus", "PCMU", "PCMA" (default: all three, in that
+	// order). The audio track sends whichever the call negotiates, Opus
+	// first. Leaving Opus out makes the peer behave as a G.711-only phone
+	// does, for tests and for gateways that only pass G.711 on.
+	AudioCodecs []string
 	// VideoSink, likewise, receives the remote video track's packets (an indoor
 	// panel showing the door). Nil: remote video is only counted.
 	VideoSink NewSink
@@ -96,6 +103,17 @@ func (c Config) Validate() error {
 		if len(s.URLs) == 0 {
 			return fmt.Errorf("webrtcpeer: ICE server %d has no URLs; give it stun: or turn: URLs or remove it", i)
 		}
+	}
+	seen := map[string]bool{}
+	for _, name := range c.AudioCodecs {
+		k := strings.ToLower(strings.TrimSpace(name))
+		if _, ok := audioCodecs[k]; !ok {
+			return fmt.Errorf("webrtcpeer: audio codec %q: use opus, PCMU or PCMA", name)
+		}
+		if seen[k] {
+			return fmt.Errorf("webrtcpeer: audio codec %q listed twice in AudioCodecs", name)
+		}
+		seen[k] = true
 	}
 	for _, nt := range c.NetworkTypes {
 		if nt == 0 {

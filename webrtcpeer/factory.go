@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"reflect"
+	"strings"
 	"sync"
 	"time"
 
@@ -26,14 +27,30 @@ const (
 	// PayloadTypeOpus carries Opus, 48 kHz, two channels as RFC 7587 requires
 	// in SDP (intercomd sends mono).
 	PayloadTypeOpus webrtc.PayloadType = 111
-	// PayloadTypePCMU carries G.711 µ-law: received from peers without Opus.
+	// PayloadTypePCMU carries G.711 µ-law, sent to and received from peers
+	// without Opus.
 	PayloadTypePCMU webrtc.PayloadType = 0
 	// PayloadTypePCMA carries G.711 A-law, the other fallback every browser
-	// has; device.AudioSink decodes both.
+	// has; device.AudioSink decodes both and device.SharedAudioTrack sends
+	// both.
 	PayloadTypePCMA webrtc.PayloadType = 8
 
 	fmtpH264 = "level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42e01f"
 	fmtpOpus = "minptime=10;useinbandfec=1"
+)
+
+// audioCodecs are the audio codecs a Factory can register, by the lower-case
+// name Config.AudioCodecs uses; defaultAudioCodecs is the order offered.
+var (
+	audioCodecs = map[string]webrtc.RTPCodecParameters{
+		"opus": {PayloadType: PayloadTypeOpus, RTPCodecCapability: webrtc.RTPCodecCapability{
+			MimeType: webrtc.MimeTypeOpus, ClockRate: 48000, Channels: 2, SDPFmtpLine: fmtpOpus}},
+		"pcmu": {PayloadType: PayloadTypePCMU, RTPCodecCapability: webrtc.RTPCodecCapability{
+			MimeType: webrtc.MimeTypePCMU, ClockRate: 8000, Channels: 1}},
+		"pcma": {PayloadType: PayloadTypePCMA, RTPCodecCapability: webrtc.RTPCodecCapability{
+			MimeType: webrtc.MimeTypePCMA, ClockRate: 8000, Channels: 1}},
+	}
+	defaultAudioCodecs = []string{"opus", "pcmu", "pcma"}
 )
 
 // certRenewBefore is how long before expiry the shared DTLS certificate is
@@ -94,19 +111,20 @@ func isNilPointer(v any) bool {
 func newAPI(cfg Config, log *slog.Logger) (*webrtc.API, error) {
 	m := &webrtc.MediaEngine{}
 	videoFB := []webrtc.RTCPFeedback{{Type: "nack"}, {Type: "nack", Parameter: "pli"}, {Type: "ccm", Parameter: "fir"}}
-	codecs := []struct {
+	type codec struct {
 		c    webrtc.RTPCodecParameters
 		kind webrtc.RTPCodecType
-	}{
-		{webrtc.RTPCodecParameters{PayloadType: PayloadTypeOpus, RTPCodecCapability: webrtc.RTPCodecCapability{
-			MimeType: webrtc.MimeTypeOpus, ClockRate: 48000, Channels: 2, SDPFmtpLine: fmtpOpus}}, webrtc.RTPCodecTypeAudio},
-		{webrtc.RTPCodecParameters{PayloadType: PayloadTypePCMU, RTPCodecCapability: webrtc.RTPCodecCapability{
-			MimeType: webrtc.MimeTypePCMU, ClockRate: 8000, Channels: 1}}, webrtc.RTPCodecTypeAudio},
-		{webrtc.RTPCodecParameters{PayloadType: PayloadTypePCMA, RTPCodecCapability: webrtc.RTPCodecCapability{
-			MimeType: webrtc.MimeTypePCMA, ClockRate: 8000, Channels: 1}}, webrtc.RTPCodecTypeAudio},
-		{webrtc.RTPCodecParameters{PayloadType: PayloadTypeH264, RTPCodecCapability: webrtc.RTPCodecCapability{
-			MimeType: webrtc.MimeTypeH264, ClockRate: 90000, SDPFmtpLine: fmtpH264, RTCPFeedback: videoFB}}, webrtc.RTPCodecTypeVideo},
 	}
+	var codecs []codec
+	names := cfg.AudioCodecs
+	if len(names) == 0 {
+		names = defaultAudioCodecs
+	}
+	for _, n := range names {
+		codecs = append(codecs, codec{audioCodecs[strings.ToLower(strings.TrimSpace(n))], webrtc.RTPCodecTypeAudio})
+	}
+	codecs = append(codecs, codec{webrtc.RTPCodecParameters{PayloadType: PayloadTypeH264, RTPCodecCapability: webrtc.RTPCodecCapability{
+		MimeType: webrtc.MimeTypeH264, ClockRate: 90000, SDPFmtpLine: fmtpH264, RTCPFeedback: videoFB}}, webrtc.RTPCodecTypeVideo})
 	for _, c := range codecs {
 		if err := m.RegisterCodec(c.c, c.kind); err != nil {
 			return nil, fmt.Errorf("webrtcpeer: registering %s: %w", c.c.MimeType, err)
