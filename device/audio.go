@@ -60,6 +60,10 @@ type AudioConfig struct {
 	// retry with backoff and log when it comes back. It runs on the loop's
 	// goroutine and must not block.
 	OnError func(error) `yaml:"-"`
+	// OnRecover is called when a device OnError reported works again, with
+	// its role and name ("microphone hw:1,0"): capture or playback has
+	// resumed. It runs on the loop's goroutine and must not block.
+	OnRecover func(device string) `yaml:"-"`
 	// Logger receives the audio loops' logs (default slog.Default()).
 	Logger *slog.Logger `yaml:"-"`
 
@@ -147,7 +151,8 @@ func disabled(name string) bool { return strings.EqualFold(strings.TrimSpace(nam
 // while a call is receiving audio, so an idle station keeps both devices
 // closed (and free for other programs). A device that vanishes is reported
 // through AudioConfig.OnError; the other direction carries on, and the
-// missing one is reopened with backoff (0.5 s doubling to 5 s).
+// missing one is reopened with backoff (0.5 s doubling to 5 s) and reported
+// through AudioConfig.OnRecover when it works again.
 //
 // Every goroutine belongs to Audio and Close waits for them.
 type Audio struct {
@@ -406,6 +411,9 @@ func (o *outage) fail(a *Audio, err error) time.Duration {
 func (o *outage) ok(a *Audio, what string, p pcmParams) {
 	if o.down {
 		a.log.Info("audio device is back", "device", what, "params", p.String())
+		if a.cfg.OnRecover != nil {
+			a.cfg.OnRecover(what)
+		}
 	} else {
 		a.log.Info("audio device open", "device", what, "params", p.String())
 	}
@@ -434,7 +442,7 @@ func (a *Audio) runCapture() {
 			}
 			continue
 		}
-		o.ok(a, "capture "+a.cfg.Capture, pcm.params())
+		o.ok(a, "microphone "+a.cfg.Capture, pcm.params())
 		err = a.capture(pcm)
 		pcm.close()
 		if err != nil {
@@ -559,7 +567,7 @@ func (a *Audio) runPlayback() {
 			}
 			continue
 		}
-		o.ok(a, "playback "+a.cfg.Playback, pcm.params())
+		o.ok(a, "speaker "+a.cfg.Playback, pcm.params())
 		err = a.playback(pcm)
 		pcm.close()
 		if err != nil {

@@ -132,6 +132,7 @@ func (d *daemon) start(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	d.media.calls.Store(d.client)
 	// Handlers run on the client's dispatcher goroutine; onEvent only reads
 	// what start set up and never blocks on the network.
 	d.client.OnAny(d.onEvent)

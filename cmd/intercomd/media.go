@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
+	"sync/atomic"
 
 	"github.com/pion/webrtc/v4"
 
+	"github.com/intercomd/intercomd/call"
 	"github.com/intercomd/intercomd/device"
 	"github.com/intercomd/intercomd/internal/config"
 	"github.com/intercomd/intercomd/webrtcpeer"
@@ -20,6 +22,7 @@ type media struct {
 	source device.Source
 	audio  *device.Audio // nil: no sound card in use
 	peers  *webrtcpeer.Factory
+	calls  atomic.Pointer[call.Client] // hears of sound cards vanishing and returning, once it exists
 }
 
 // newMedia opens the media the configuration asks for and builds the WebRTC
@@ -30,7 +33,8 @@ func newMedia(cfg config.Config, log *slog.Logger, onError func(error)) (*media,
 	m := &media{}
 	var err error
 	if cfg.Media.Source != "synthetic" {
-		m.audio, err = openAudio(cfg, log, onError)
+		m.audio, err = openAudio(cfg, log, func(err error) { onError(err); m.report(err) },
+			func(dev string) { m.report(fmt.Errorf("media: the %s works again", dev)) })
 		switch {
 		case errors.Is(err, device.ErrNoEncoder):
 			log.Warn("this build has no Opus codec; the sound card stays unused", "why", err)
@@ -92,7 +96,7 @@ func newMedia(cfg config.Config, log *slog.Logger, onError func(error)) (*media,
 // "default", a direction the machine has no card for is turned off (and the
 // synthetic tone stands in for the microphone); a card named explicitly must
 // exist. It returns nil when neither direction is in use.
-func openAudio(cfg config.Config, log *slog.Logger, onError func(error)) (*device.Audio, error) {
+func openAudio(cfg config.Config, log *slog.Logger, onError func(error), onRecover func(string)) (*device.Audio, error) {
 	acfg := cfg.Audio
 	cards := device.ProbeAudio()
 	for _, dir := range []struct {
@@ -117,7 +121,7 @@ func openAudio(cfg config.Config, log *slog.Logger, onError func(error)) (*devic
 	if acfg.Capture == "none" && acfg.Playback == "none" {
 		return nil, nil
 	}
-	acfg.StreamID, acfg.Logger, acfg.OnError = cfg.Device, log.With("media", "audio"), onError
+	acfg.StreamID, acfg.Logger, acfg.OnError, acfg.OnRecover = cfg.Device, log.With("media", "audio"), onError, onRecover
 	return device.NewAudio(acfg)
 }
 
@@ -191,6 +195,13 @@ func openSource(cfg config.Config, log *slog.Logger, audio *device.Audio) (devic
 		return nil, err
 	}
 	return device.Combine(cam, tone), nil
+}
+
+// report makes a media problem an error event of the current call.
+func (m *media) report(err error) {
+	if c := m.calls.Load(); c != nil {
+		c.ReportError(err)
+	}
 }
 
 // close releases the sources and the sound card.
