@@ -1,6 +1,7 @@
 package device
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"image"
@@ -423,16 +424,28 @@ func (s *Synthetic) writeAudio() {
 	s.audioPackets.Add(1)
 }
 
-// HasIDR reports whether an Annex-B H.264 access unit holds an IDR slice (NAL
-// type 5): whether a decoder can start from it.
+// HasIDR reports whether an Annex-B H.264 access unit is an IDR picture, one
+// a decoder can start from: whether its first slice NAL unit has type 5.
+// Every slice of an IDR picture has type 5, so HasIDR stops at the first
+// slice and never reads the slice data: it runs on every frame sent, and
+// scanning a 720p access unit byte by byte cost as much as 15 % of writing it
+// to a call (BenchmarkVideoAUToWire in webrtcpeer).
 func HasIDR(au []byte) bool {
-	for i := 0; i+3 < len(au); i++ {
-		if au[i] == 0 && au[i+1] == 0 && au[i+2] == 1 {
-			if au[i+3]&0x1f == 5 {
-				return true
-			}
-			i += 2
+	for {
+		i := bytes.Index(au, startCode)
+		if i < 0 || i+3 >= len(au) {
+			return false
 		}
+		switch au[i+3] & 0x1f {
+		case 5:
+			return true
+		case 1, 2, 3, 4: // a non-IDR slice or partition: the picture is not IDR
+			return false
+		}
+		au = au[i+3:]
 	}
-	return false
 }
+
+// startCode begins every NAL unit of an Annex-B stream (a four-byte start
+// code ends with it too).
+var startCode = []byte{0, 0, 1}

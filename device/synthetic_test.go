@@ -1,6 +1,7 @@
 package device
 
 import (
+	"bytes"
 	"image"
 	"sync"
 	"sync/atomic"
@@ -199,5 +200,54 @@ func TestSyntheticConfigValidate(t *testing.T) {
 				t.Fatalf("Validate() = %v, want ok=%v", err, tt.ok)
 			}
 		})
+	}
+}
+
+// TestHasIDRReadsUpToTheFirstSlice covers what TestHasIDR does not: the
+// first slice decides, whatever follows it, and start codes split across
+// the cases HasIDR skips (SEI, AUD, a zero byte before a start code).
+func TestHasIDRReadsUpToTheFirstSlice(t *testing.T) {
+	sps := []byte{0, 0, 0, 1, 0x67, 0x42, 0xc0, 0x1f}
+	pps := []byte{0, 0, 0, 1, 0x68, 0xce, 0x3c, 0x80}
+	sei := []byte{0, 0, 1, 0x06, 5, 1, 0}
+	aud := []byte{0, 0, 0, 1, 0x09, 0xf0}
+	idr := []byte{0, 0, 1, 0x65, 0x88, 0x84}
+	p := []byte{0, 0, 1, 0x41, 0x9a, 0x02}
+	cat := func(parts ...[]byte) []byte { return bytes.Join(parts, nil) }
+	tests := []struct {
+		name string
+		au   []byte
+		want bool
+	}{
+		{"aud sps pps sei idr", cat(aud, sps, pps, sei, idr), true},
+		{"idr in two slices", cat(sps, pps, idr, idr), true},
+		{"p slices", cat(p, p), false},
+		{"sei then p", cat(sei, p), false},
+		{"parameter sets only", cat(sps, pps), false},
+		{"idr slice data holding a start code and type 1", cat(idr, []byte{0, 0, 1, 0x41}), true},
+		{"p slice data holding a start code and type 5", cat(p, []byte{0, 0, 1, 0x65}), false},
+		{"start code at the very end", cat(sps, []byte{0, 0, 1}), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := HasIDR(tt.au); got != tt.want {
+				t.Fatalf("HasIDR(% x) = %v, want %v", tt.au, got, tt.want)
+			}
+		})
+	}
+}
+
+// BenchmarkHasIDR720p is HasIDR on a P frame the size of a 720p 2 Mbit/s
+// one: it must not depend on the size of the slice data.
+func BenchmarkHasIDR720p(b *testing.B) {
+	au := append([]byte{0, 0, 0, 1, 0x41}, make([]byte, 8300)...)
+	for i := 5; i < len(au); i++ {
+		au[i] = byte(i*7 + 1) // slice data; no start code
+	}
+	b.SetBytes(int64(len(au)))
+	for range b.N {
+		if HasIDR(au) {
+			b.Fatal("a P frame reported as IDR")
+		}
 	}
 }
