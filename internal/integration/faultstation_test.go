@@ -3,7 +3,9 @@ package integration
 import (
 	"context"
 	"log/slog"
+	"os"
 	"runtime"
+	"runtime/pprof"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -175,3 +177,37 @@ func (h *countingHandler) Handle(_ context.Context, r slog.Record) error {
 
 func (h *countingHandler) WithAttrs([]slog.Attr) slog.Handler { return h }
 func (h *countingHandler) WithGroup(string) slog.Handler      { return h }
+
+// await waits for an event of type typ like until, but names the call and
+// every event it skipped when it fails, to tell a lost message from a failed
+// connection.
+func (s *station) await(what string, typ call.EventType) call.Event {
+	s.t.Helper()
+	timeout := time.After(20 * time.Second)
+	var skipped []string
+	for {
+		select {
+		case e := <-s.events:
+			if e.Type == typ {
+				return e
+			}
+			skipped = append(skipped, e.String())
+		case <-timeout:
+			s.t.Fatalf("%s: %s: no %s event within 20s; status %s; skipped %q; goroutines: %s", what, s.c.DeviceID(), typ, s.c.Snapshot().Status, skipped, dumpGoroutines())
+		}
+	}
+}
+
+// dumpGoroutines writes every goroutine's stack to a file in the temporary
+// directory and returns its name, for a test that found something stuck.
+func dumpGoroutines() string {
+	f, err := os.CreateTemp("", "intercomd-goroutines-*.txt")
+	if err != nil {
+		return err.Error()
+	}
+	defer f.Close()
+	if err := pprof.Lookup("goroutine").WriteTo(f, 2); err != nil {
+		return err.Error()
+	}
+	return f.Name()
+}
