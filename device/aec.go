@@ -79,11 +79,18 @@ type echoCanceller interface {
 	close()
 }
 
-// newEchoCanceller builds the canceller for a resolved mode (not auto).
+// newEchoCanceller builds the canceller for a resolved mode (not auto);
+// tail is in 48 kHz samples.
 func newEchoCanceller(m EchoCancel, tail int) (echoCanceller, error) {
 	switch m {
 	case EchoCancelSpeex:
-		return newSpeexAEC(aecFrame, tail, audioRate)
+		// At 16 kHz: measured (TestSpeexERLE, docs/audio.md) 4–15 dB more
+		// ERLE than at 48 kHz on every echo path, at a third of the CPU.
+		c, err := newSpeexAEC(aecRate16/100, tail*aecRate16/audioRate, aecRate16)
+		if err != nil {
+			return nil, err
+		}
+		return newDecimated(c, aecRate16), nil
 	case EchoCancelHalfDuplex:
 		return newHalfDuplex(audioRate), nil
 	}

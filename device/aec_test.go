@@ -135,10 +135,10 @@ type aecCase struct {
 }
 
 var aecCases = []aecCase{
-	{"speech/20ms", 20 * 48, 30 * 48, -6, false, 16},
-	{"speech/60ms", 60 * 48, 30 * 48, -6, false, 15},
-	{"speech/120ms-loud", 120 * 48, 30 * 48, 0, false, 9},
-	{"noise/60ms", 60 * 48, 30 * 48, -6, true, 25},
+	{"speech/20ms", 20 * 48, 30 * 48, -6, false, 21},
+	{"speech/60ms", 60 * 48, 30 * 48, -6, false, 30},
+	{"speech/120ms-loud", 120 * 48, 30 * 48, 0, false, 13},
+	{"noise/60ms", 60 * 48, 30 * 48, -6, true, 35},
 }
 
 // TestHalfDuplexERLE: gating removes the echo during far-end single talk (it

@@ -260,6 +260,9 @@ func rewrite(path string, keep func(*Entry) bool, add string) error {
 	if add != "" {
 		out.WriteString(add + "\n")
 	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("trust: creating the trusted keys' folder: %w", err)
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".trusted_keys-*")
 	if err != nil {
 		return fmt.Errorf("trust: writing the trusted keys: %w", err)

@@ -22,6 +22,7 @@ Usage:
                   accept, reject, end, open-door, status
                   dnd, mute, speaker-mute [--on=false]
   intercomd devices [--config FILE]         list cameras, encoders and sound cards, and what would be used
+  intercomd keys init|show|add|remove|list  the keys that authenticate signaling (intercomd keys help)
   intercomd config check [--config FILE]    validate a configuration and exit
   intercomd config show [--config FILE]     print the effective configuration as YAML
   intercomd version                         print the version and build information
@@ -53,6 +54,8 @@ func runCLI(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return runConfig(args, stdout)
 	case "devices":
 		return runDevices(args, stdout)
+	case "keys":
+		return runKeys(args, stdout)
 	case "version":
 		fmt.Fprintln(stdout, versionString())
 		return nil

@@ -36,6 +36,8 @@ type daemon struct {
 	panel    *gpio.Panel // nil: no panel configured or no GPIO chip
 	http     *http.Server
 	httpAddr string
+	page     pageHandler // the web page, rebuilt on reload
+	sec      *security
 	notifier *systemd.Notifier
 }
 
@@ -65,6 +67,7 @@ func parseLevel(s string) slog.Level {
 func (d *daemon) start(ctx context.Context) error {
 	cfg := d.cfg
 	brokerURL := cfg.BrokerURL()
+	var err error
 	if cfg.EmbeddedBroker() {
 		b, err := broker.Start(broker.Config{
 			TCPAddress:       cfg.Broker.TCP,
@@ -83,7 +86,12 @@ func (d *daemon) start(ctx context.Context) error {
 		d.log.Info("embedded MQTT broker running", "tcp", b.TCPAddr(), "websocket", b.WebSocketAddr())
 	}
 
+	d.sec, err = loadSecurity(cfg, d.log.With("component", "security"))
+	if err != nil {
+		return err
+	}
 	sig, err := mqttsignal.New(mqttsignal.Options{
+		Auth:     d.sec.auth(cfg.Security),
 		Brokers:  []string{brokerURL},
 		Username: cfg.MQTT.Username,
 		Password: cfg.MQTT.Password,
@@ -185,7 +193,8 @@ func (d *daemon) startHTTP() error {
 		return fmt.Errorf("http.listen %s: %w; pick a free port or set http.listen to \"\" to turn the page off", d.cfg.HTTP.Listen, err)
 	}
 	d.httpAddr = ln.Addr().String()
-	d.http = &http.Server{Handler: d.httpHandler(), ReadHeaderTimeout: 10 * time.Second}
+	d.page.set(d.httpHandler())
+	d.http = &http.Server{Handler: &d.page, ReadHeaderTimeout: 10 * time.Second}
 	scheme := "http"
 	go func() {
 		var err error
@@ -400,8 +409,24 @@ func (d *daemon) reload() {
 		d.log.Error("reload refused; keeping the running configuration", "file", d.path, "err", err)
 		return
 	}
+	// The trusted keys are re-read even when the configuration is unchanged:
+	// `intercomd keys add` edits them and asks for a reload.
+	sec, err := loadSecurity(next, d.log.With("component", "security"))
+	if err != nil {
+		d.log.Error("reload refused; keeping the running configuration and keys", "err", err)
+		return
+	}
 	d.level.Set(parseLevel(next.Log.Level))
-	d.cfg.Log, d.cfg.Target, d.cfg.Telemetry = next.Log, next.Target, next.Telemetry
+	d.cfg.Log, d.cfg.Target, d.cfg.Telemetry, d.cfg.Security = next.Log, next.Target, next.Telemetry, next.Security
+	d.sec = sec
+	if a := sec.auth(next.Security); a != nil {
+		d.sig.SetAuth(*a)
+	} else {
+		d.sig.SetAuth(mqttsignal.Auth{})
+	}
+	if d.http != nil {
+		d.page.set(d.httpHandler())
+	}
 	if restart := config.NeedsRestart(d.cfg, next); len(restart) > 0 {
 		d.log.Warn("reloaded; these changes take effect after a restart", "keys", restart)
 		return

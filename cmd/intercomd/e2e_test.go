@@ -28,6 +28,9 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	binary = filepath.Join(dir, "intercomd")
+	// Daemons without security.key_file keep their key under XDG_STATE_HOME:
+	// here, not in the home of whoever runs the tests.
+	os.Setenv("XDG_STATE_HOME", dir)
 	build := exec.Command("go", "build", "-o", binary, ".")
 	build.Stderr = os.Stderr
 	if err := build.Run(); err != nil {
@@ -166,6 +169,13 @@ func (w *stateWatcher) wait(t *testing.T, device string, what string, ok func(st
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// snapshot returns the states of device seen so far.
+func (w *stateWatcher) snapshot(device string) []state {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return append([]state(nil), w.states[device]...)
 }
 
 func (w *stateWatcher) reset() {

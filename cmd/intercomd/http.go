@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/intercomd/intercomd/call"
@@ -19,10 +20,21 @@ func (d *daemon) httpHandler() http.Handler {
 		BrokerURL:      d.cfg.HTTP.BrokerURL,
 		DefaultChannel: d.cfg.Channels[0],
 		Stations:       []string{d.cfg.User},
+		Signing:        d.sec.page(),
 	}))
 	mux.HandleFunc("/healthz", d.serveHealth)
 	mux.HandleFunc("/metrics", d.serveMetrics)
 	return mux
+}
+
+// pageHandler serves through whichever handler was set last, so that a reload
+// can change what /config.json says while the server keeps running.
+type pageHandler struct{ h atomic.Pointer[http.Handler] }
+
+func (p *pageHandler) set(h http.Handler) { p.h.Store(&h) }
+
+func (p *pageHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	(*p.h.Load()).ServeHTTP(w, r)
 }
 
 func (d *daemon) serveHealth(w http.ResponseWriter, r *http.Request) {

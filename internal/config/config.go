@@ -11,6 +11,7 @@ import (
 	"io"
 	"net"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
@@ -46,6 +47,7 @@ type Config struct {
 	WebRTC    WebRTCConfig    `yaml:"webrtc"`
 	Log       LogConfig       `yaml:"log"`
 	Telemetry TelemetryConfig `yaml:"telemetry"`
+	Security  SecurityConfig  `yaml:"security"`
 	// Audio is the microphone and speaker (docs/audio.md). "default" uses the
 	// first card that can capture or play, and none found means the synthetic
 	// tone and no playback; "none" turns a direction off.
@@ -151,6 +153,33 @@ type TelemetryConfig struct {
 	StatsInterval time.Duration `yaml:"stats_interval"`
 }
 
+// SecurityConfig says how signaling is authenticated (docs/security.md).
+type SecurityConfig struct {
+	// Signing: auto (sign everything; require signatures once trusted_keys
+	// lists a key), required (drop unsigned signaling and unknown senders from
+	// the start), or off (neither sign nor check).
+	Signing string `yaml:"signing" env:"INTERCOMD_SIGNING"`
+	// KeyFile is this device's Ed25519 private key, created on first start.
+	// Default: $STATE_DIRECTORY/device.key under systemd, else
+	// ~/.local/state/intercomd/device.key. With neither, the daemon makes a
+	// key that lasts until it stops, and says so.
+	KeyFile string `yaml:"key_file" env:"INTERCOMD_KEY_FILE"`
+	// TrustedKeys is the household's trusted-keys file (`intercomd keys add`).
+	// Default: $CONFIGURATION_DIRECTORY/trusted_keys under systemd, else
+	// trusted_keys beside the configuration file, else
+	// ~/.config/intercomd/trusted_keys.
+	TrustedKeys string `yaml:"trusted_keys" env:"INTERCOMD_TRUSTED_KEYS"`
+	// Window: how far a signed message's timestamp may be from this clock.
+	Window time.Duration `yaml:"window"`
+}
+
+// Signing modes of SecurityConfig.Signing.
+const (
+	SigningAuto     = "auto"
+	SigningRequired = "required"
+	SigningOff      = "off"
+)
+
 // Default returns the configuration intercomd runs with when nothing is set:
 // the embedded broker on loopback, the page on 127.0.0.1:8080, media from real
 // devices when found and synthetic otherwise.
@@ -175,6 +204,7 @@ func Default() Config {
 		Telemetry: TelemetryConfig{
 			StatsInterval: 5 * time.Second,
 		},
+		Security:      SecurityConfig{Signing: SigningAuto, Window: 2 * time.Minute},
 		Audio:         device.AudioConfig{Capture: "default", Playback: "default", EchoCancel: device.EchoCancelAuto},
 		HomeAssistant: homeassistant.DefaultConfig(),
 	}
@@ -216,7 +246,7 @@ func Load(path string, environ []string, override func(*Config)) (Config, error)
 	if override != nil {
 		override(&cfg)
 	}
-	cfg.derive()
+	cfg.derive(path, environ)
 	if err := cfg.Validate(); err != nil {
 		return Config{}, err
 	}
@@ -291,11 +321,48 @@ func splitList(s string) []string {
 	return out
 }
 
-// derive fills in keys whose defaults depend on other keys: the GPIO
-// buttons call the station's target on its first channel unless told otherwise.
-func (c *Config) derive() {
+// derive fills in keys whose defaults depend on other keys or on where
+// intercomd runs: the GPIO buttons call the station's target on its first
+// channel unless told otherwise; the key files live where systemd's
+// StateDirectory= and ConfigurationDirectory= put them, or under the user's
+// home outside systemd.
+func (c *Config) derive(path string, environ []string) {
 	if c.GPIO.Target == (gpio.Target{}) && len(c.Channels) > 0 {
 		c.GPIO.Target = gpio.Target{Channel: c.Channels[0], User: c.Target}
+	}
+	env := func(k string) string {
+		for _, kv := range environ {
+			if name, v, ok := strings.Cut(kv, "="); ok && name == k {
+				return v
+			}
+		}
+		return ""
+	}
+	// systemd lists several directories separated by colons; intercomd's unit
+	// sets one.
+	first := func(k string) string { d, _, _ := strings.Cut(env(k), ":"); return d }
+	home := env("HOME")
+	if c.Security.KeyFile == "" {
+		switch {
+		case first("STATE_DIRECTORY") != "":
+			c.Security.KeyFile = filepath.Join(first("STATE_DIRECTORY"), "device.key")
+		case env("XDG_STATE_HOME") != "":
+			c.Security.KeyFile = filepath.Join(env("XDG_STATE_HOME"), "intercomd", "device.key")
+		case home != "":
+			c.Security.KeyFile = filepath.Join(home, ".local", "state", "intercomd", "device.key")
+		}
+	}
+	if c.Security.TrustedKeys == "" {
+		switch {
+		case first("CONFIGURATION_DIRECTORY") != "":
+			c.Security.TrustedKeys = filepath.Join(first("CONFIGURATION_DIRECTORY"), "trusted_keys")
+		case path != "":
+			c.Security.TrustedKeys = filepath.Join(filepath.Dir(path), "trusted_keys")
+		case env("XDG_CONFIG_HOME") != "":
+			c.Security.TrustedKeys = filepath.Join(env("XDG_CONFIG_HOME"), "intercomd", "trusted_keys")
+		case home != "":
+			c.Security.TrustedKeys = filepath.Join(home, ".config", "intercomd", "trusted_keys")
+		}
 	}
 }
 
@@ -414,6 +481,17 @@ func (c *Config) Validate() error {
 	if err := c.HomeAssistant.Validate(); err != nil {
 		errs = append(errs, fmt.Errorf("config: %w", err))
 	}
+	switch c.Security.Signing {
+	case SigningAuto, SigningRequired, SigningOff:
+	default:
+		bad("security.signing %q is not one of auto, required, off", c.Security.Signing)
+	}
+	if c.Security.Signing == SigningRequired && c.Security.TrustedKeys == "" {
+		bad("security.signing is required but no trusted-keys file is known; set security.trusted_keys, e.g. /etc/intercomd/trusted_keys")
+	}
+	if c.Security.Window < 10*time.Second || c.Security.Window > time.Hour {
+		bad("security.window must be between 10s and 1h, got %s", c.Security.Window)
+	}
 	switch c.Log.Level {
 	case "debug", "info", "warn", "error":
 	default:
@@ -463,14 +541,14 @@ func Encode(cfg Config) ([]byte, error) {
 }
 
 // NeedsRestart lists the keys whose change between old and next a running
-// daemon cannot apply: everything but log, target and telemetry.
+// daemon cannot apply: everything but log, target, telemetry and security.
 func NeedsRestart(old, next Config) []string {
 	var keys []string
 	ov, nv := reflect.ValueOf(old), reflect.ValueOf(next)
 	for i := range ov.NumField() {
 		key := strings.Split(ov.Type().Field(i).Tag.Get("yaml"), ",")[0]
 		switch key {
-		case "log", "target", "telemetry":
+		case "log", "target", "telemetry", "security":
 			continue
 		}
 		if !reflect.DeepEqual(ov.Field(i).Interface(), nv.Field(i).Interface()) {

@@ -17,7 +17,7 @@ func TestDefaultIsValid(t *testing.T) {
 }
 
 func TestLoadFileThenEnv(t *testing.T) {
-	cfg, err := Load("testdata/full.yaml", []string{"INTERCOMD_TARGET=alice", "INTERCOMD_RING_TIMEOUT=20s", "INTERCOMD_CHANNELS=a, b", "PATH=/bin"}, nil)
+	cfg, err := Load("testdata/full.yaml", []string{"INTERCOMD_TARGET=alice", "INTERCOMD_RING_TIMEOUT=20s", "INTERCOMD_CHANNELS=a, b", "PATH=/bin", "HOME=/home/pi"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +106,7 @@ func TestNeedsRestart(t *testing.T) {
 }
 
 func TestGPIOTargetDefaultsToTheStationsTarget(t *testing.T) {
-	cfg, err := Load("testdata/full.yaml", nil, nil)
+	cfg, err := Load("testdata/full.yaml", []string{"HOME=/home/pi"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,10 +119,55 @@ func TestGPIOSectionIsValidated(t *testing.T) {
 	cfg := Default()
 	err := Decode([]byte("gpio:\n  enabled: true\n  buttons:\n    - {name: bell, line: GPIO17, action: dance}\n"), &cfg)
 	if err == nil {
-		cfg.derive()
+		cfg.derive("", nil)
 		err = cfg.Validate()
 	}
 	if err == nil || !strings.Contains(err.Error(), "dance") {
 		t.Fatalf("bad gpio action: %v", err)
+	}
+}
+
+func TestSecurityPaths(t *testing.T) {
+	for _, tc := range []struct {
+		name, path       string
+		env              []string
+		key, trustedKeys string
+	}{
+		{"systemd", "/etc/intercomd/intercomd.yaml", []string{"STATE_DIRECTORY=/var/lib/intercomd", "CONFIGURATION_DIRECTORY=/etc/intercomd", "HOME=/var/lib/intercomd"},
+			"/var/lib/intercomd/device.key", "/etc/intercomd/trusted_keys"},
+		{"cli with the packaged config", "/etc/intercomd/intercomd.yaml", []string{"HOME=/root"},
+			"/root/.local/state/intercomd/device.key", "/etc/intercomd/trusted_keys"},
+		{"no file", "", []string{"HOME=/home/pi"}, "/home/pi/.local/state/intercomd/device.key", "/home/pi/.config/intercomd/trusted_keys"},
+		{"xdg", "", []string{"HOME=/home/pi", "XDG_STATE_HOME=/s", "XDG_CONFIG_HOME=/c"}, "/s/intercomd/device.key", "/c/intercomd/trusted_keys"},
+		{"explicit wins", "", []string{"HOME=/home/pi", "INTERCOMD_KEY_FILE=/k", "INTERCOMD_TRUSTED_KEYS=/t"}, "/k", "/t"},
+		{"nothing known", "", nil, "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := Default()
+			if err := ApplyEnv(&cfg, tc.env); err != nil {
+				t.Fatal(err)
+			}
+			cfg.derive(tc.path, tc.env)
+			if cfg.Security.KeyFile != tc.key || cfg.Security.TrustedKeys != tc.trustedKeys {
+				t.Fatalf("key_file %q trusted_keys %q, want %q %q", cfg.Security.KeyFile, cfg.Security.TrustedKeys, tc.key, tc.trustedKeys)
+			}
+		})
+	}
+}
+
+func TestSecurityIsValidated(t *testing.T) {
+	for _, tc := range []struct{ yaml, want string }{
+		{"security:\n  signing: maybe\n", `security.signing "maybe" is not one of auto, required, off`},
+		{"security:\n  window: 1s\n", "security.window must be between 10s and 1h"},
+		{"security:\n  signing: required\n", "security.signing is required but no trusted-keys file is known"},
+	} {
+		cfg := Default()
+		if err := Decode([]byte(tc.yaml), &cfg); err != nil {
+			t.Fatal(err)
+		}
+		cfg.derive("", nil)
+		if err := cfg.Validate(); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q: %v, want %q", tc.yaml, err, tc.want)
+		}
 	}
 }
