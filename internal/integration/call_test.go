@@ -32,7 +32,8 @@ type station struct {
 
 type stationOpts struct {
 	ringTimeout time.Duration
-	sendNothing bool // no media source: receive-only peers
+	sendNothing bool             // no media source: receive-only peers
+	auth        *mqttsignal.Auth // signed signaling (nil: none)
 }
 
 func newStation(t testing.TB, url, user, device string, o stationOpts) *station {
@@ -40,7 +41,7 @@ func newStation(t testing.TB, url, user, device string, o stationOpts) *station 
 	log := mqtttest.Logger(t)
 	sig, err := mqttsignal.New(mqttsignal.Options{
 		Brokers: []string{url}, UserID: user, DeviceID: device, Name: user,
-		Channels: []string{"home"}, Logger: log,
+		Channels: []string{"home"}, Logger: log, Auth: o.auth,
 	})
 	if err != nil {
 		t.Fatal(err)
