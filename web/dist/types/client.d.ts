@@ -2,7 +2,9 @@ import { type IClientOptions } from 'mqtt';
 import { type Clock } from './clock.js';
 import { Emitter } from './emitter.js';
 import { type AcceptOptions, type Logger, type MakeCallOptions, type Timeouts } from './engine.js';
+import { type DropReason } from './envelope.js';
 import { Presence } from './presence.js';
+import { type SigningOptions } from './signing.js';
 import { IntercomError, type CallEventBase, type CallEventMap, type CallInfo, type CallStatus, type MediaFlags } from './types.js';
 /** Options of IntercomClient.connect. */
 export interface ConnectOptions {
@@ -37,6 +39,13 @@ export interface ConnectOptions {
     getUserMedia?: (c: MediaStreamConstraints) => Promise<MediaStream>;
     /** Time source (tests). */
     clock?: Clock;
+    /**
+     * Signed signaling (docs/security.md): this device's Ed25519 seed, the keys it
+     * believes and whether it requires signatures. A station that requires them
+     * drops this device's calls until its enrollmentLine is in the station's
+     * trusted keys.
+     */
+    signing?: SigningOptions;
 }
 /** Broker link events of IntercomClient (client.on). */
 export interface ClientEventMap {
@@ -79,8 +88,7 @@ export declare class IntercomClient {
     private readonly opts;
     private readonly log;
     private readonly clock;
-    private readonly seq;
-    private readonly dedupe;
+    private readonly codec;
     private mqtt;
     private online;
     private closed;
@@ -110,6 +118,12 @@ export declare class IntercomClient {
     endCall(): void;
     /** openDoor asks the station of the connected call to pulse its door relay. */
     openDoor(): void;
+    /** dropped counts the signaling payloads dropped so far, per reason (Go: mqttsignal Stats().Dropped). */
+    dropped(): Record<DropReason, number>;
+    /** publicKey is this device's signing key in text form ("ed25519:..."), or "" without signing. */
+    get publicKey(): string;
+    /** enrollmentLine is what enrolls this device on a station (`intercomd keys add '<line>'`), or "" without signing. */
+    get enrollmentLine(): string;
     /** status is the current call status. */
     get status(): CallStatus;
     /** currentCall is the current call's info, or null. */

@@ -31,9 +31,11 @@ export interface Envelope {
     reason?: EndReasonCode;
     acceptedBy?: string;
     name?: string;
+    /** Ed25519 signature over signedBytes (signing.ts), unpadded base64url; absent when unsigned. */
+    sig?: string;
 }
 /** What the call engine hands to its signaler: the signaler stamps v, from, fromDevice, seq and ts. */
-export type Outgoing = Omit<Envelope, 'v' | 'from' | 'fromDevice' | 'seq' | 'ts'>;
+export type Outgoing = Omit<Envelope, 'v' | 'from' | 'fromDevice' | 'seq' | 'ts' | 'sig'>;
 /** Ids the topic layout uses at the channel's level. */
 export declare const RESERVED_CHANNELS: readonly string[];
 /**
@@ -68,12 +70,22 @@ export declare function parsePresenceTopic(topic: string): {
     userId: string;
     deviceId: string;
 } | null;
+/**
+ * Why a payload was dropped: the names of Go's mqttsignal.DropReason, as in its
+ * logs and Stats (docs/protocol.md, "Validation and drop rules").
+ */
+export type DropReason = 'invalid-json' | 'oversize' | 'version' | 'type' | 'missing-field' | 'bad-id' | 'bad-value' | 'topic-mismatch' | 'own-device' | 'other-device' | 'duplicate' | 'retained' | 'unsigned' | 'unknown-sender' | 'bad-signature' | 'stale';
+/** Every drop reason, in Go's order. */
+export declare const DROP_REASONS: readonly DropReason[];
+/** Drops that happen in normal operation (several devices, redelivery): logged at debug, not warn. */
+export declare const ROUTINE_DROPS: readonly DropReason[];
 /** The outcome of decoding one inbound message. */
 export type DecodeResult = {
     ok: true;
     msg: Envelope;
 } | {
     ok: false;
+    drop: DropReason;
     reason: string;
 };
 /** Who is receiving: messages from this device or for another device of the user are dropped. */
@@ -81,12 +93,21 @@ export interface Receiver {
     userId: string;
     deviceId: string;
 }
+/** isWellFormed reports whether s has a UTF-8 form (no lone surrogates). */
+export declare function isWellFormed(s: string): boolean;
+/**
+ * validateEnvelope applies the content rules of the protocol (everything but the
+ * topic and the receiver) to one parsed JSON value, and returns the envelope it
+ * holds. Receivers and senders share it, so that a sender refuses what a
+ * receiver would drop (Go: wire.message).
+ */
+export declare function validateEnvelope(o: unknown): DecodeResult;
 /**
  * decodeEnvelope validates one inbound payload against the topic it arrived on.
  * It implements the receiver's drop rules of the protocol: invalid JSON, oversize,
  * unknown v or type, a missing field the type requires, bad ids, a topic/payload
  * mismatch, messages from this very device and messages for another device.
- * Duplicates are the Deduper's job.
+ * Duplicates are the Deduper's job, signatures the Authenticator's (signing.ts).
  */
 export declare function decodeEnvelope(topic: string, payload: string | Uint8Array, self: Receiver): DecodeResult;
 /**

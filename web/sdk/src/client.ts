@@ -13,21 +13,19 @@ import {
   type Signaler,
   type Timeouts,
 } from './engine.js';
+import { EnvelopeCodec } from './codec.js';
 import {
-  Deduper,
-  MAX_ENVELOPE_BYTES,
-  SeqCounter,
   TOPIC_PREFIX,
-  decodeEnvelope,
   inboxTopic,
   isValidId,
   presenceFilter,
   presenceTopic,
-  type Envelope,
+  type DropReason,
   type Outgoing,
 } from './envelope.js';
 import { BrowserPeerFactory } from './peer.js';
 import { Presence, presencePayload } from './presence.js';
+import { enrollmentLine, type SigningOptions } from './signing.js';
 import { IntercomError, type CallEventBase, type CallEventMap, type CallInfo, type CallStatus, type MediaFlags } from './types.js';
 
 /** Options of IntercomClient.connect. */
@@ -63,6 +61,13 @@ export interface ConnectOptions {
   getUserMedia?: (c: MediaStreamConstraints) => Promise<MediaStream>;
   /** Time source (tests). */
   clock?: Clock;
+  /**
+   * Signed signaling (docs/security.md): this device's Ed25519 seed, the keys it
+   * believes and whether it requires signatures. A station that requires them
+   * drops this device's calls until its enrollmentLine is in the station's
+   * trusted keys.
+   */
+  signing?: SigningOptions;
 }
 
 /** Broker link events of IntercomClient (client.on). */
@@ -109,8 +114,7 @@ export class IntercomClient {
   private readonly opts: ConnectOptions;
   private readonly log: Logger;
   private readonly clock: Clock;
-  private readonly seq: SeqCounter;
-  private readonly dedupe = new Deduper();
+  private readonly codec: EnvelopeCodec;
   private mqtt: MqttClient | null = null;
   private online = false;
   private closed = false;
@@ -140,7 +144,7 @@ export class IntercomClient {
     this.channels = [...channels];
     this.log = opts.logger ?? console;
     this.clock = opts.clock ?? realClock;
-    this.seq = new SeqCounter(this.clock.now());
+    this.codec = new EnvelopeCodec({ userId: this.userId, deviceId: this.deviceId, clock: this.clock, logger: this.log, signing: opts.signing });
     const signaler: Signaler = { send: (m) => this.publish(m) };
     this.engine = new CallEngine({
       userId: this.userId,
@@ -264,39 +268,21 @@ export class IntercomClient {
       if (why) this.log.warn(`intercom: drop presence: ${why}`);
       return;
     }
-    if (retained) {
-      // A retained invite would ring every device each time it reconnects.
-      this.log.warn(`intercom: drop retained message on ${topic}: signaling is never retained; clear it with an empty retained message`);
-      return;
-    }
-    const r = decodeEnvelope(topic, payload, { userId: this.userId, deviceId: this.deviceId });
-    if (!r.ok) {
-      // Our own messages (another device of ours calling) and other devices' messages are routine.
-      if (/from this device|for device/.test(r.reason)) this.log.debug(`intercom: drop: ${r.reason}`);
-      else this.log.warn(`intercom: drop invalid message on ${topic}: ${r.reason}`);
-      return;
-    }
-    if (this.dedupe.seenBefore(r.msg.fromDevice, r.msg.seq)) {
-      this.log.debug(`intercom: drop duplicate ${r.msg.type} ${r.msg.fromDevice}#${r.msg.seq}`);
-      return;
-    }
+    const m = this.codec.decode(topic, payload, retained);
+    if (!m) return;
     try {
-      this.engine.handleMessage(r.msg);
+      this.engine.handleMessage(m);
     } catch (e) {
       // Input from the network must never break MQTT.js's message loop.
-      this.log.warn(`intercom: handling ${r.msg.type} ${r.msg.fromDevice}#${r.msg.seq} failed`, e);
+      this.log.warn(`intercom: handling ${m.type} ${m.fromDevice}#${m.seq} failed`, e);
     }
   }
 
   private publish(m: Outgoing): void {
     const c = this.mqtt;
     if (!c || this.closed) throw new IntercomError('signaling', 'intercom: not connected to the broker');
-    const env: Envelope = { v: 1, ...m, from: this.userId, fromDevice: this.deviceId, seq: this.seq.next(), ts: this.clock.now() } as Envelope;
-    if (!env.toDevice) delete env.toDevice;
-    const json = JSON.stringify(env);
-    const size = new TextEncoder().encode(json).length;
-    if (size > MAX_ENVELOPE_BYTES) throw new IntercomError('signaling', `intercom: ${m.type} is ${size} bytes, over the ${MAX_ENVELOPE_BYTES}-byte limit`);
-    c.publish(inboxTopic(m.channel, m.to), json, { qos: 1 }, (err) => {
+    const { topic, payload } = this.codec.encode(m);
+    c.publish(topic, payload, { qos: 1 }, (err) => {
       if (err) this.log.warn(`intercom: publish ${m.type} failed: ${err.message}`);
     });
   }
@@ -324,6 +310,21 @@ export class IntercomClient {
   /** openDoor asks the station of the connected call to pulse its door relay. */
   openDoor(): void {
     this.engine.openDoor();
+  }
+
+  /** dropped counts the signaling payloads dropped so far, per reason (Go: mqttsignal Stats().Dropped). */
+  dropped(): Record<DropReason, number> {
+    return this.codec.dropped();
+  }
+
+  /** publicKey is this device's signing key in text form ("ed25519:..."), or "" without signing. */
+  get publicKey(): string {
+    return this.codec.publicKey;
+  }
+
+  /** enrollmentLine is what enrolls this device on a station (`intercomd keys add '<line>'`), or "" without signing. */
+  get enrollmentLine(): string {
+    return this.codec.publicKey ? enrollmentLine(this.userId, this.deviceId, this.codec.publicKey) : '';
   }
 
   /** status is the current call status. */

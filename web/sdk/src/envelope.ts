@@ -1,5 +1,5 @@
-// The signaling envelope of intercomd's wire protocol v1 (docs/protocol.md; until it
-// exists, the lead's brief): topics, validation and de-duplication. Pure: no MQTT here.
+// The signaling envelope of intercomd's wire protocol v1 (docs/protocol.md): topics,
+// validation and de-duplication. Pure: no MQTT here.
 
 import { isEndReason, type EndReasonCode, type MediaFlags } from './types.js';
 
@@ -40,10 +40,12 @@ export interface Envelope {
   reason?: EndReasonCode;
   acceptedBy?: string;
   name?: string;
+  /** Ed25519 signature over signedBytes (signing.ts), unpadded base64url; absent when unsigned. */
+  sig?: string;
 }
 
 /** What the call engine hands to its signaler: the signaler stamps v, from, fromDevice, seq and ts. */
-export type Outgoing = Omit<Envelope, 'v' | 'from' | 'fromDevice' | 'seq' | 'ts'>;
+export type Outgoing = Omit<Envelope, 'v' | 'from' | 'fromDevice' | 'seq' | 'ts' | 'sig'>;
 
 const ID_RE = /^[A-Za-z0-9_.-]{1,64}$/;
 
@@ -110,8 +112,26 @@ export function parsePresenceTopic(topic: string): { channel: string; userId: st
   return { channel: p[2], userId: p[4], deviceId: p[5] };
 }
 
+/**
+ * Why a payload was dropped: the names of Go's mqttsignal.DropReason, as in its
+ * logs and Stats (docs/protocol.md, "Validation and drop rules").
+ */
+export type DropReason =
+  | 'invalid-json' | 'oversize' | 'version' | 'type' | 'missing-field' | 'bad-id' | 'bad-value'
+  | 'topic-mismatch' | 'own-device' | 'other-device' | 'duplicate' | 'retained'
+  | 'unsigned' | 'unknown-sender' | 'bad-signature' | 'stale';
+
+/** Every drop reason, in Go's order. */
+export const DROP_REASONS: readonly DropReason[] = [
+  'invalid-json', 'oversize', 'version', 'type', 'missing-field', 'bad-id', 'bad-value', 'topic-mismatch',
+  'own-device', 'other-device', 'duplicate', 'retained', 'unsigned', 'unknown-sender', 'bad-signature', 'stale',
+];
+
+/** Drops that happen in normal operation (several devices, redelivery): logged at debug, not warn. */
+export const ROUTINE_DROPS: readonly DropReason[] = ['own-device', 'other-device', 'duplicate'];
+
 /** The outcome of decoding one inbound message. */
-export type DecodeResult = { ok: true; msg: Envelope } | { ok: false; reason: string };
+export type DecodeResult = { ok: true; msg: Envelope } | { ok: false; drop: DropReason; reason: string };
 
 /** Who is receiving: messages from this device or for another device of the user are dropped. */
 export interface Receiver {
@@ -119,89 +139,99 @@ export interface Receiver {
   deviceId: string;
 }
 
-function fail(reason: string): DecodeResult {
-  return { ok: false, reason };
+function fail(drop: DropReason, reason: string): { ok: false; drop: DropReason; reason: string } {
+  return { ok: false, drop, reason };
 }
 
 function optionalString(o: Record<string, unknown>, k: string): boolean {
   return o[k] === undefined || o[k] === null || typeof o[k] === 'string';
 }
 
+function present(v: unknown): boolean {
+  return v !== undefined && v !== null;
+}
+
 /**
- * decodeEnvelope validates one inbound payload against the topic it arrived on.
- * It implements the receiver's drop rules of the protocol: invalid JSON, oversize,
- * unknown v or type, a missing field the type requires, bad ids, a topic/payload
- * mismatch, messages from this very device and messages for another device.
- * Duplicates are the Deduper's job.
+ * A lone UTF-16 surrogate has no UTF-8 form. Go's JSON decoder turns one into
+ * U+FFFD, so a receiver would check a signature over other bytes than the
+ * sender signed: senders refuse it (Go refuses invalid UTF-8 the same way), and
+ * so do receivers.
  */
-export function decodeEnvelope(topic: string, payload: string | Uint8Array, self: Receiver): DecodeResult {
-  const size = typeof payload === 'string' ? new TextEncoder().encode(payload).length : payload.length;
-  if (size > MAX_ENVELOPE_BYTES) return fail(`oversize: ${size} bytes > ${MAX_ENVELOPE_BYTES}`);
-  const where = parseInboxTopic(topic);
-  if (!where) return fail(`not an inbox topic: ${topic}`);
-  let o: unknown;
-  try {
-    o = JSON.parse(typeof payload === 'string' ? payload : new TextDecoder().decode(payload));
-  } catch (e) {
-    return fail(`invalid JSON: ${(e as Error).message}`);
-  }
-  if (typeof o !== 'object' || o === null || Array.isArray(o)) return fail('not a JSON object');
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** isWellFormed reports whether s has a UTF-8 form (no lone surrogates). */
+export function isWellFormed(s: string): boolean {
+  return !LONE_SURROGATE.test(s);
+}
+
+/**
+ * validateEnvelope applies the content rules of the protocol (everything but the
+ * topic and the receiver) to one parsed JSON value, and returns the envelope it
+ * holds. Receivers and senders share it, so that a sender refuses what a
+ * receiver would drop (Go: wire.message).
+ */
+export function validateEnvelope(o: unknown): DecodeResult {
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) return fail('invalid-json', 'not a JSON object');
   const m = o as Record<string, unknown>;
-  if (m.v !== 1) return fail(`unknown protocol version ${JSON.stringify(m.v)}`);
-  if (!(MESSAGE_TYPES as readonly unknown[]).includes(m.type)) return fail(`unknown type ${JSON.stringify(m.type)}`);
+  if (m.v !== 1) return fail('version', `unknown protocol version ${JSON.stringify(m.v)}`);
+  if (!(MESSAGE_TYPES as readonly unknown[]).includes(m.type)) return fail('type', `unknown type ${JSON.stringify(m.type)}`);
   const type = m.type as MessageType;
   for (const k of ['channel', 'call', 'from', 'fromDevice', 'to'] as const) {
-    if (!isValidId(m[k])) return fail(`${type}: bad or missing ${k} ${JSON.stringify(m[k])}`);
+    if (!present(m[k]) || m[k] === '') return fail('missing-field', `${type}: missing ${k}`);
+    if (!isValidId(m[k])) return fail('bad-id', `${type}: bad ${k} ${JSON.stringify(m[k])}`);
   }
   for (const k of ['toDevice', 'acceptedBy'] as const) {
-    if (m[k] !== undefined && m[k] !== null && m[k] !== '' && !isValidId(m[k])) return fail(`${type}: bad ${k} ${JSON.stringify(m[k])}`);
+    if (present(m[k]) && m[k] !== '' && !isValidId(m[k])) return fail('bad-id', `${type}: bad ${k} ${JSON.stringify(m[k])}`);
   }
-  if (typeof m.seq !== 'number' || !Number.isSafeInteger(m.seq) || m.seq <= 0) return fail(`${type}: bad or missing seq`);
-  if (m.ttl !== undefined && m.ttl !== null && (typeof m.ttl !== 'number' || !(m.ttl >= 0))) return fail(`${type}: bad ttl`);
-  if (m.ts !== undefined && m.ts !== null && typeof m.ts !== 'number') return fail(`${type}: bad ts`);
-  if (!optionalString(m, 'sdp') || !optionalString(m, 'name')) return fail(`${type}: sdp and name must be strings`);
-  if (m.channel !== where.channel) return fail(`${type}: channel ${m.channel} does not match topic channel ${where.channel}`);
-  if (m.to !== where.userId) return fail(`${type}: to ${m.to} does not match topic user ${where.userId}`);
-  if (where.userId !== self.userId) return fail(`${type}: addressed to user ${where.userId}, not ${self.userId}`);
-  if (m.fromDevice === self.deviceId) return fail(`${type}: from this device`);
-  if (m.toDevice && m.toDevice !== self.deviceId) return fail(`${type}: for device ${m.toDevice}`);
-
-  if (RESERVED_CHANNELS.includes(m.channel as string)) return fail(`${type}: channel ${m.channel} is reserved by the topic layout`);
+  if (!present(m.seq)) return fail('missing-field', `${type}: missing seq`);
+  if (typeof m.seq !== 'number' || !Number.isSafeInteger(m.seq) || m.seq <= 0) return fail('invalid-json', `${type}: bad seq ${JSON.stringify(m.seq)} (a positive integer)`);
+  if (present(m.ttl) && (typeof m.ttl !== 'number' || !Number.isSafeInteger(m.ttl))) return fail('invalid-json', `${type}: bad ttl ${JSON.stringify(m.ttl)} (integer ms)`);
+  if (present(m.ts) && (typeof m.ts !== 'number' || !Number.isSafeInteger(m.ts))) return fail('invalid-json', `${type}: bad ts ${JSON.stringify(m.ts)} (integer unix ms)`);
+  if (!optionalString(m, 'sdp') || !optionalString(m, 'name') || !optionalString(m, 'reason') || !optionalString(m, 'sig')) {
+    return fail('invalid-json', `${type}: sdp, name, reason and sig must be strings`);
+  }
+  if (RESERVED_CHANNELS.includes(m.channel as string)) return fail('bad-id', `${type}: channel ${m.channel} is reserved by the topic layout`);
   const rule = RULES[type];
-  if (rule.toDevice && !m.toDevice) return fail(`${type}: missing toDevice`);
-  if (m.ttl !== undefined && m.ttl !== null && (m.ttl as number) > MAX_TTL_MS) return fail(`${type}: ttl ${m.ttl} ms is over an hour`);
-  if (rule.ttl && !m.ttl) return fail(`${type}: missing ttl (the ring timeout in ms)`);
-  if (!rule.sdp && m.sdp) return fail(`${type}: sdp not allowed`);
-  if (typeof m.name === 'string' && new TextEncoder().encode(m.name).length > MAX_NAME_BYTES) return fail(`${type}: name over ${MAX_NAME_BYTES} bytes`);
-  if (rule.reasons.length === 0 && m.reason !== undefined && m.reason !== null && m.reason !== '') return fail(`${type}: reason not allowed`);
+  if (rule.toDevice && !m.toDevice) return fail('missing-field', `${type}: missing toDevice`);
+  const ttl = (m.ttl as number | null | undefined) ?? 0;
+  if (ttl < 0) return fail('bad-value', `${type}: ttl ${ttl} ms is negative`);
+  if (ttl > MAX_TTL_MS) return fail('bad-value', `${type}: ttl ${ttl} ms is over an hour`);
+  if (rule.ttl && !ttl) return fail('missing-field', `${type}: missing ttl (the ring timeout in ms)`);
+  if (rule.sdp && !m.sdp) return fail('missing-field', `${type}: missing sdp`);
+  if (!rule.sdp && m.sdp) return fail('bad-value', `${type}: sdp not allowed`);
+  let cand: WireCandidate | undefined;
+  if (present(m.candidate)) {
+    const c = m.candidate as Record<string, unknown>;
+    if (typeof c !== 'object' || Array.isArray(c) || typeof c.candidate !== 'string') return fail('invalid-json', `${type}: bad candidate (an object with a string "candidate")`);
+    if (present(c.sdpMid) && typeof c.sdpMid !== 'string') return fail('invalid-json', `${type}: bad candidate sdpMid`);
+    if (present(c.sdpMLineIndex) && (typeof c.sdpMLineIndex !== 'number' || !Number.isInteger(c.sdpMLineIndex) || c.sdpMLineIndex < 0 || c.sdpMLineIndex > 65535)) {
+      return fail('invalid-json', `${type}: bad candidate sdpMLineIndex ${JSON.stringify(c.sdpMLineIndex)} (0..65535)`);
+    }
+    cand = { candidate: c.candidate };
+    if (typeof c.sdpMid === 'string') cand.sdpMid = c.sdpMid;
+    if (typeof c.sdpMLineIndex === 'number') cand.sdpMLineIndex = c.sdpMLineIndex;
+  } else if (type === 'candidate') {
+    return fail('missing-field', 'candidate: missing candidate ("" means end of candidates)');
+  }
+  for (const [k, v] of [['sdp', m.sdp], ['name', m.name], ['candidate', cand ? cand.candidate + (cand.sdpMid ?? '') : '']] as const) {
+    if (typeof v === 'string' && !isWellFormed(v)) return fail('bad-value', `${type}: ${k} is not valid UTF-8 (a lone surrogate)`);
+  }
+  if (typeof m.name === 'string' && new TextEncoder().encode(m.name).length > MAX_NAME_BYTES) return fail('bad-value', `${type}: name over ${MAX_NAME_BYTES} bytes`);
+  if (rule.reasons.length === 0 && m.reason) return fail('bad-value', `${type}: reason not allowed`);
+  if (rule.reasons.length > 0 && !m.reason) return fail('missing-field', `${type}: missing reason, want ${rule.reasons.join('|')}`);
   if (rule.reasons.length > 0 && !rule.reasons.includes(m.reason as EndReasonCode)) {
-    return fail(`${type}: bad or missing reason ${JSON.stringify(m.reason)}, want ${rule.reasons.join('|')}`);
+    return fail('bad-value', `${type}: bad reason ${JSON.stringify(m.reason)}, want ${rule.reasons.join('|')}`);
   }
   const taken = type === 'cancel' && m.reason === 'taken';
-  if (taken && !m.acceptedBy) return fail('cancel: missing acceptedBy (required with reason taken)');
-  if (!taken && m.acceptedBy) return fail(`${type}: acceptedBy allowed only on cancel with reason taken`);
-  switch (type) {
-    case 'invite':
-    case 'accept':
-      if (typeof m.sdp !== 'string' || m.sdp === '') return fail(`${type}: missing sdp`);
-      break;
-    case 'candidate': {
-      const c = m.candidate as Record<string, unknown> | undefined;
-      if (typeof c !== 'object' || c === null || typeof c.candidate !== 'string') return fail('candidate: missing candidate');
-      if (c.sdpMid !== undefined && c.sdpMid !== null && typeof c.sdpMid !== 'string') return fail('candidate: bad sdpMid');
-      if (c.sdpMLineIndex !== undefined && c.sdpMLineIndex !== null &&
-        (typeof c.sdpMLineIndex !== 'number' || !Number.isInteger(c.sdpMLineIndex) || c.sdpMLineIndex < 0)) {
-        return fail('candidate: bad sdpMLineIndex');
-      }
-      break;
-    }
-  }
-  if (m.media !== undefined && m.media !== null) {
+  if (taken && !m.acceptedBy) return fail('missing-field', 'cancel: missing acceptedBy (required with reason taken)');
+  if (!taken && m.acceptedBy) return fail('bad-value', `${type}: acceptedBy allowed only on cancel with reason taken`);
+  if (present(m.media)) {
     const md = m.media as Record<string, unknown>;
-    if (typeof md !== 'object' || typeof md.audio !== 'boolean' || typeof md.video !== 'boolean') return fail(`${type}: bad media`);
+    if (typeof md !== 'object' || typeof md.audio !== 'boolean' || typeof md.video !== 'boolean') return fail('invalid-json', `${type}: bad media`);
   }
 
-  const msg: Envelope = {
+  // Members in Go's order (mqttsignal wire), so that JSON.stringify writes what Go writes.
+  const msg = {
     v: 1,
     type,
     channel: m.channel as string,
@@ -209,23 +239,52 @@ export function decodeEnvelope(topic: string, payload: string | Uint8Array, self
     from: m.from as string,
     fromDevice: m.fromDevice as string,
     to: m.to as string,
-    seq: m.seq,
-  };
+  } as Envelope;
   if (m.toDevice) msg.toDevice = m.toDevice as string;
-  if (typeof m.ttl === 'number') msg.ttl = m.ttl;
-  if (typeof m.ts === 'number') msg.ts = m.ts;
-  if (typeof m.sdp === 'string') msg.sdp = m.sdp;
+  msg.seq = m.seq;
+  // Zero and empty values are left out, as Go's omitempty does; the signature
+  // covers absent and empty alike.
+  if (typeof m.ttl === 'number' && m.ttl) msg.ttl = m.ttl;
+  if (typeof m.ts === 'number' && m.ts) msg.ts = m.ts;
+  if (typeof m.sdp === 'string' && m.sdp) msg.sdp = m.sdp;
   if (m.media) msg.media = { audio: (m.media as MediaFlags).audio, video: (m.media as MediaFlags).video };
-  if (m.candidate && type === 'candidate') {
-    const c = m.candidate as WireCandidate;
-    msg.candidate = { candidate: c.candidate };
-    if (typeof c.sdpMid === 'string') msg.candidate.sdpMid = c.sdpMid;
-    if (typeof c.sdpMLineIndex === 'number') msg.candidate.sdpMLineIndex = c.sdpMLineIndex;
-  }
+  // Kept on every type, as Go keeps it: the signature covers it wherever it is.
+  if (cand) msg.candidate = cand;
   if (isEndReason(m.reason)) msg.reason = m.reason;
   if (m.acceptedBy) msg.acceptedBy = m.acceptedBy as string;
-  if (typeof m.name === 'string') msg.name = m.name;
+  if (typeof m.name === 'string' && m.name) msg.name = m.name;
+  if (typeof m.sig === 'string' && m.sig) msg.sig = m.sig;
   return { ok: true, msg };
+}
+
+/**
+ * decodeEnvelope validates one inbound payload against the topic it arrived on.
+ * It implements the receiver's drop rules of the protocol: invalid JSON, oversize,
+ * unknown v or type, a missing field the type requires, bad ids, a topic/payload
+ * mismatch, messages from this very device and messages for another device.
+ * Duplicates are the Deduper's job, signatures the Authenticator's (signing.ts).
+ */
+export function decodeEnvelope(topic: string, payload: string | Uint8Array, self: Receiver): DecodeResult {
+  const size = typeof payload === 'string' ? new TextEncoder().encode(payload).length : payload.length;
+  if (size > MAX_ENVELOPE_BYTES) return fail('oversize', `oversize: ${size} bytes > ${MAX_ENVELOPE_BYTES}`);
+  const where = parseInboxTopic(topic);
+  if (!where) return fail('topic-mismatch', `not an inbox topic: ${topic}`);
+  let o: unknown;
+  try {
+    o = JSON.parse(typeof payload === 'string' ? payload : new TextDecoder().decode(payload));
+  } catch (e) {
+    return fail('invalid-json', `invalid JSON: ${(e as Error).message}`);
+  }
+  const r = validateEnvelope(o);
+  if (!r.ok) return r;
+  const { msg } = r;
+  const type = msg.type;
+  if (msg.channel !== where.channel) return fail('topic-mismatch', `${type}: channel ${msg.channel} does not match topic channel ${where.channel}`);
+  if (msg.to !== where.userId) return fail('topic-mismatch', `${type}: to ${msg.to} does not match topic user ${where.userId}`);
+  if (where.userId !== self.userId) return fail('topic-mismatch', `${type}: addressed to user ${where.userId}, not ${self.userId}`);
+  if (msg.fromDevice === self.deviceId) return fail('own-device', `${type}: from this device`);
+  if (msg.toDevice && msg.toDevice !== self.deviceId) return fail('other-device', `${type}: for device ${msg.toDevice}`);
+  return r;
 }
 
 /**

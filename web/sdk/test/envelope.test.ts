@@ -86,6 +86,13 @@ describe('decodeEnvelope', () => {
     ['oversize', env({ sdp: 'x'.repeat(70 * 1024) }), /oversize/],
     ['another user\'s inbox', env({ to: 'alice' }), /addressed to user alice/, inboxTopic('home', 'alice')],
     ['not an inbox topic', env(), /not an inbox topic/, 'intercom/v1/home/presence/door/door-pi'],
+    ['fractional ttl', env({ ttl: 1.5 }), /bad ttl/],
+    ['negative ttl', env({ ttl: -1 }), /negative/],
+    ['fractional ts', env({ ts: 1764213000123.5 }), /bad ts/],
+    ['sdpMLineIndex over 65535', env({ type: 'candidate', candidate: { candidate: 'c', sdpMLineIndex: 65536 } }), /sdpMLineIndex/],
+    ['a lone surrogate in the name', env({ name: 'door \ud800' }), /name is not valid UTF-8/],
+    ['a lone surrogate in the candidate', env({ type: 'candidate', candidate: { candidate: '\udc00c' } }), /candidate is not valid UTF-8/],
+    ['sig not a string', env({ sig: 5 }), /sig must be strings|sig/],
   ];
   for (const [name, o, want, t] of drops) {
     it(`drops: ${name}`, () => {
@@ -94,6 +101,40 @@ describe('decodeEnvelope', () => {
       assert.match((r as { reason: string }).reason, want);
     });
   }
+});
+
+describe('drop reasons', () => {
+  // The names Go's mqttsignal counts under, so that logs read alike on both sides.
+  const cases: [string, unknown, string, string?][] = [
+    ['invalid JSON', '{"v":1,', 'invalid-json'],
+    ['oversize', env({ sdp: 'x'.repeat(70 * 1024) }), 'oversize'],
+    ['version', env({ v: 2 }), 'version'],
+    ['type', env({ type: 'dance' }), 'type'],
+    ['missing sdp', env({ sdp: undefined }), 'missing-field'],
+    ['bad id', env({ call: 'a b' }), 'bad-id'],
+    ['reason not allowed', env({ reason: 'hangup' }), 'bad-value'],
+    ['channel mismatch', env({ channel: 'office' }), 'topic-mismatch'],
+    ['own device', env({ fromDevice: 'panel-tab' }), 'own-device'],
+    ['other device', env({ toDevice: 'panel-phone' }), 'other-device'],
+  ];
+  for (const [name, o, want] of cases) {
+    it(`${name}: ${want}`, () => {
+      const r = decode(o);
+      assert.equal(r.ok ? 'accepted' : r.drop, want);
+    });
+  }
+
+  it('keeps a candidate on any type, as Go does, so that a signature covers it', () => {
+    const r = decode(env({ candidate: { candidate: '', sdpMid: '' } }));
+    assert.ok(r.ok);
+    assert.deepEqual(r.msg.candidate, { candidate: '', sdpMid: '' });
+  });
+
+  it('leaves out zero and empty values, as Go\'s omitempty does', () => {
+    const r = decode(env({ type: 'ringing', toDevice: 'panel-tab', ttl: 0, ts: 0, name: '' }));
+    assert.ok(r.ok);
+    assert.deepEqual(Object.keys(r.msg), ['v', 'type', 'channel', 'call', 'from', 'fromDevice', 'to', 'toDevice', 'seq', 'media']);
+  });
 });
 
 describe('ids and topics', () => {
