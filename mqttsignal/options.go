@@ -71,6 +71,10 @@ type TLSOptions struct {
 	// CertFile and KeyFile are a client certificate, for brokers that require one.
 	CertFile string
 	KeyFile  string
+	// PinSHA256 lists the broker certificate keys to accept ("sha256/BASE64",
+	// see Pin). With CAFile the chain is checked too; without it the pin alone
+	// decides, so a self-signed broker certificate needs no CA at all.
+	PinSHA256 []string
 	// InsecureSkipVerify disables checking the broker's certificate. Only for
 	// testing: anyone on the path can then read and forge signaling.
 	InsecureSkipVerify bool
@@ -158,10 +162,21 @@ func (o Options) withDefaults() (Options, error) {
 // tlsConfig builds the TLS configuration, or nil when no TLS setting is given
 // (paho then uses its defaults for ssl:// and wss://).
 func (o TLSOptions) tlsConfig() (*tls.Config, error) {
-	if o == (TLSOptions{}) {
+	if o.CAFile == "" && o.CertFile == "" && o.KeyFile == "" && len(o.PinSHA256) == 0 && !o.InsecureSkipVerify {
 		return nil, nil
 	}
+	if err := checkPins(o.PinSHA256); err != nil {
+		return nil, err
+	}
 	cfg := &tls.Config{MinVersion: tls.VersionTLS12, InsecureSkipVerify: o.InsecureSkipVerify}
+	if len(o.PinSHA256) > 0 {
+		cfg.VerifyConnection = pinVerifier(o.PinSHA256)
+		if o.CAFile == "" {
+			// The pin replaces the chain and name checks; VerifyConnection
+			// still runs and refuses any other key.
+			cfg.InsecureSkipVerify = true
+		}
+	}
 	if o.CAFile != "" {
 		pem, err := os.ReadFile(o.CAFile)
 		if err != nil {

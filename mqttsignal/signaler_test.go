@@ -3,6 +3,7 @@ package mqttsignal_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -595,4 +596,46 @@ func newObserverAuth(t *testing.T, url, user, pass, filter string) *observer {
 		t.Fatalf("observer subscribe: %v", tok.Error())
 	}
 	return o
+}
+
+func TestTLSPin(t *testing.T) {
+	cert, key := mqtttest.WriteCert(t)
+	e := mqtttest.NewEmbedded(t, broker.Config{TLSCertFile: cert, TLSKeyFile: key})
+	b := e.Broker()
+	pin, err := mqttsignal.PinOfFile(cert)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The pin alone is enough: no CA file for the self-signed certificate.
+	door := newSignaler(t, b.TCPURL(), "door", "door-pi", func(o *mqttsignal.Options) { o.TLS.PinSHA256 = []string{pin} })
+	panel := newSignaler(t, b.TCPURL(), "panel", "panel-tab", func(o *mqttsignal.Options) { o.TLS.PinSHA256 = []string{pin} })
+	if err := door.Send(invite("panel")); err != nil {
+		t.Fatal(err)
+	}
+	if m := recv(t, panel); m.Type != call.MsgInvite {
+		t.Fatalf("got %+v", m)
+	}
+	// A trusted CA does not help a certificate whose key is not pinned.
+	other, _ := mqtttest.WriteCert(t)
+	otherPin, err := mqttsignal.PinOfFile(other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := mqttsignal.New(mqttsignal.Options{Brokers: []string{b.TCPURL()}, UserID: "door", DeviceID: "door-2",
+		Channels: []string{"home"}, Logger: mqtttest.Logger(t), TLS: mqttsignal.TLSOptions{CAFile: cert, PinSHA256: []string{otherPin}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
+	defer cancel()
+	if err := s.WaitConnected(ctx); err == nil {
+		t.Error("connected to a broker whose key is not pinned")
+	}
+	s.Close()
+	// A pin that is not one is refused up front.
+	_, err = mqttsignal.New(mqttsignal.Options{Brokers: []string{b.TCPURL()}, UserID: "door", DeviceID: "door-3",
+		Channels: []string{"home"}, TLS: mqttsignal.TLSOptions{PinSHA256: []string{"sha256/short"}}})
+	if !errors.Is(err, mqttsignal.ErrInvalidOptions) || !strings.Contains(err.Error(), `"sha256/short" is not a pin`) {
+		t.Fatalf("bad pin: %v", err)
+	}
 }

@@ -84,6 +84,13 @@ func (d *daemon) start(ctx context.Context) error {
 		d.broker = b
 		brokerURL = b.TCPURL()
 		d.log.Info("embedded MQTT broker running", "tcp", b.TCPAddr(), "websocket", b.WebSocketAddr())
+		if cfg.Broker.TLSCert != "" {
+			// Other stations pin this key (mqtt.pin_sha256) instead of
+			// needing a CA for a self-signed certificate.
+			if pin, err := mqttsignal.PinOfFile(cfg.Broker.TLSCert); err == nil {
+				d.log.Info("embedded broker certificate", "pin_sha256", pin)
+			}
+		}
 	}
 
 	d.sec, err = loadSecurity(cfg, d.log.With("component", "security"))
@@ -97,7 +104,7 @@ func (d *daemon) start(ctx context.Context) error {
 		Password: cfg.MQTT.Password,
 		TLS: mqttsignal.TLSOptions{
 			CAFile: cfg.MQTT.CAFile, CertFile: cfg.MQTT.CertFile, KeyFile: cfg.MQTT.KeyFile,
-			InsecureSkipVerify: cfg.MQTT.InsecureSkipVerify,
+			PinSHA256: cfg.MQTT.PinSHA256, InsecureSkipVerify: cfg.MQTT.InsecureSkipVerify,
 		},
 		UserID:   cfg.User,
 		DeviceID: cfg.Device,

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/intercomd/intercomd/internal/config"
+	"github.com/intercomd/intercomd/mqttsignal"
 	"github.com/intercomd/intercomd/trust"
 )
 
@@ -21,6 +22,7 @@ const keysUsage = `intercomd keys: the keys that authenticate signaling (docs/se
   intercomd keys remove [--config FILE] USER DEVICE
                                           stop trusting a device
   intercomd keys list   [--config FILE]   the trusted devices
+  intercomd keys pin    --cert FILE       the pin of a broker certificate, for mqtt.pin_sha256
 
 Run add and remove as a user who may write the trusted-keys file (root for
 /etc/intercomd), then reload the daemon: systemctl reload intercomd.
@@ -33,6 +35,9 @@ func runKeys(args []string, stdout io.Writer) error {
 		return nil
 	}
 	sub, args := args[0], args[1:]
+	if sub == "pin" {
+		return runPin(args, stdout)
+	}
 	fs, path, apply := configFlags("keys " + sub)
 	replace := fs.Bool("replace", false, "replace the key of a device that is already enrolled")
 	if err := fs.Parse(args); err != nil {
@@ -122,6 +127,22 @@ func runKeys(args []string, stdout io.Writer) error {
 		return nil
 	}
 	return fmt.Errorf("keys: unknown subcommand %q; run `intercomd keys help`", sub)
+}
+
+// runPin is `intercomd keys pin --cert FILE`.
+func runPin(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("keys pin", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	cert := fs.String("cert", "", "PEM certificate of the broker")
+	if err := fs.Parse(args); err != nil || *cert == "" || fs.NArg() > 0 {
+		return errors.New("keys pin: give the broker's certificate: intercomd keys pin --cert /etc/intercomd/broker.pem")
+	}
+	pin, err := mqttsignal.PinOfFile(*cert)
+	if err != nil {
+		return fmt.Errorf("keys pin: %w", err)
+	}
+	fmt.Fprintln(stdout, pin)
+	return nil
 }
 
 // loadKeyFor reads the key; only init creates one, so that `sudo intercomd

@@ -6,6 +6,7 @@ package config
 
 import (
 	"bytes"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
@@ -68,13 +69,17 @@ type CallConfig struct {
 // MQTTConfig says how to reach the broker. An empty URL runs the embedded one.
 type MQTTConfig struct {
 	// URL: tcp://host:1883, ssl://host:8883, ws://host:1884/mqtt or wss://...
-	URL                string `yaml:"url" env:"INTERCOMD_MQTT_URL"`
-	Username           string `yaml:"username" env:"INTERCOMD_MQTT_USERNAME"`
-	Password           string `yaml:"password" env:"INTERCOMD_MQTT_PASSWORD"`
-	CAFile             string `yaml:"ca_file"`
-	CertFile           string `yaml:"cert_file"`
-	KeyFile            string `yaml:"key_file"`
-	InsecureSkipVerify bool   `yaml:"insecure_skip_verify"`
+	URL      string `yaml:"url" env:"INTERCOMD_MQTT_URL"`
+	Username string `yaml:"username" env:"INTERCOMD_MQTT_USERNAME"`
+	Password string `yaml:"password" env:"INTERCOMD_MQTT_PASSWORD"`
+	CAFile   string `yaml:"ca_file"`
+	CertFile string `yaml:"cert_file"`
+	KeyFile  string `yaml:"key_file"`
+	// PinSHA256 lists the broker certificate keys to accept, "sha256/BASE64"
+	// (`intercomd keys pin --cert FILE`); enough without ca_file for a
+	// self-signed broker certificate.
+	PinSHA256          []string `yaml:"pin_sha256"`
+	InsecureSkipVerify bool     `yaml:"insecure_skip_verify"`
 }
 
 // BrokerConfig configures the embedded broker (used when mqtt.url is empty).
@@ -406,6 +411,12 @@ func (c *Config) Validate() error {
 		}
 		if (c.MQTT.CertFile == "") != (c.MQTT.KeyFile == "") {
 			bad("mqtt.cert_file and mqtt.key_file go together; set both or neither")
+		}
+		for _, p := range c.MQTT.PinSHA256 {
+			rest, ok := strings.CutPrefix(p, "sha256/")
+			if b, err := base64.StdEncoding.DecodeString(rest); !ok || err != nil || len(b) != 32 {
+				bad("mqtt.pin_sha256 %q is not a pin; write sha256/ and the base64 SHA-256 of the broker's public key (intercomd keys pin --cert FILE prints it)", p)
+			}
 		}
 	} else {
 		if c.Broker.TCP == "" {

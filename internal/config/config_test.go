@@ -160,6 +160,7 @@ func TestSecurityIsValidated(t *testing.T) {
 		{"security:\n  signing: maybe\n", `security.signing "maybe" is not one of auto, required, off`},
 		{"security:\n  window: 1s\n", "security.window must be between 10s and 1h"},
 		{"security:\n  signing: required\n", "security.signing is required but no trusted-keys file is known"},
+		{"mqtt:\n  url: ssl://broker:8883\n  pin_sha256: [abc]\n", `mqtt.pin_sha256 "abc" is not a pin`},
 	} {
 		cfg := Default()
 		if err := Decode([]byte(tc.yaml), &cfg); err != nil {
