@@ -93,3 +93,23 @@ func TestSharedAudioTrackPicksTheCodec(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkG711Send is the G.711 path of WriteFrame for one 20 ms frame:
+// 48 kHz → 8 kHz and µ-law, with a PCMU call bound.
+func BenchmarkG711Send(b *testing.B) {
+	tr, err := NewSharedAudioTrack("audio", "s", nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	bind := &codecsBinding{fakeBinding: fakeBinding{id: "u"}, codecs: []webrtc.RTPCodecParameters{pcmuParams}}
+	if _, err := tr.Bind(bind); err != nil {
+		b.Fatal(err)
+	}
+	pcm := sine(audioSamples, audioRate, 1000, 8000)
+	for b.Loop() {
+		_ = tr.WriteFrame(pcm, nil)
+		bind.mu.Lock()
+		bind.payloads, bind.pts = bind.payloads[:0], bind.pts[:0]
+		bind.mu.Unlock()
+	}
+}
