@@ -212,3 +212,26 @@ func TestSignedVector(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// BenchmarkSignInvite and BenchmarkVerifyInvite: the cost signing adds to each
+// message, with a real offer SDP (the largest message).
+func BenchmarkSignInvite(b *testing.B) {
+	key := seededKey(1)
+	w := signedInvite(b, nil, nil)
+	b.ReportAllocs()
+	for b.Loop() {
+		w.sign(key)
+	}
+}
+
+func BenchmarkVerifyInvite(b *testing.B) {
+	key := seededKey(1)
+	a := authOf(Auth{Trust: trustOf(b, entry("door", "door-pi", key)), Require: true})
+	w := signedInvite(b, key, nil)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := a.authenticate(w, authNow); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
