@@ -143,6 +143,29 @@ func TestConfigJSON(t *testing.T) {
 	}
 }
 
+// TestConfigJSONSigning pins the JSON the page's signing code reads: the
+// "signing" object is absent when the station signs nothing, and otherwise
+// carries require and trusted[{user, device, key}].
+func TestConfigJSONSigning(t *testing.T) {
+	key := "ed25519:6kpsY-KcUgq-9VB7Ey7F-ZVHdq6-vnuSQh7qaRRG0iw"
+	r := get(t, HandlerWithConfig(PageConfig{Signing: &SigningConfig{Require: true, Trusted: []TrustedKey{{User: "door", Device: "door-pi", Key: key}}}}), http.MethodGet, "/config.json", nil)
+	raw := body(t, r)
+	want := `"signing":{"require":true,"trusted":[{"user":"door","device":"door-pi","key":"` + key + `"}]}`
+	if !strings.Contains(raw, want) {
+		t.Errorf("/config.json is %s, want it to contain %s", raw, want)
+	}
+	if raw := body(t, get(t, Handler(), http.MethodGet, "/config.json", nil)); strings.Contains(raw, `"signing"`) {
+		t.Errorf("a station that signs nothing serves %s; the page takes any \"signing\" for a signing station", raw)
+	}
+	// The page reads those names; a rename on either side must fail here.
+	app := body(t, get(t, Handler(), http.MethodGet, "/app.js", nil))
+	for _, use := range []string{"state.config.signing", "cfg?.require", "cfg?.trusted", "t.user", "t.device", "t.key"} {
+		if !strings.Contains(app, use) {
+			t.Errorf("app.js no longer reads %s from /config.json", use)
+		}
+	}
+}
+
 // TestPageReferencesExist catches a renamed file the page still links to.
 func TestPageReferencesExist(t *testing.T) {
 	h := Handler()

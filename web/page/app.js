@@ -1,5 +1,7 @@
 // The answer-the-door page: plain JavaScript over the SDK module.
-import { IntercomClient, isValidId } from './dist/intercom.js';
+import {
+  IntercomClient, enrollmentLine, exportSeed, formatPublicKey, generateSeed, importSeed, isValidId, publicKeyOf,
+} from './dist/intercom.js';
 
 const $ = (id) => document.getElementById(id);
 const store = {
@@ -8,11 +10,13 @@ const store = {
 };
 
 const state = {
-  config: { brokerUrl: '', defaultChannel: 'home', stations: [] },
+  config: { brokerUrl: '', defaultChannel: 'home', stations: [], signing: null },
   client: null,
   settings: null,
   retryTimer: 0,
   lastError: null,
+  /** This browser's signing key and where it stands with the station: see signingState(). */
+  signing: null,
   /** Every call event, in order, as {name, status, reason, callId}: what the e2e test asserts on. */
   log: [],
 };
@@ -126,6 +130,121 @@ async function pickDeviceId(userId) {
   return held ? id : `${userId.slice(0, 50)}-tab-${Math.random().toString(16).slice(2, 8)}`;
 }
 
+// --- signing -------------------------------------------------------------------------
+
+// The browser's Ed25519 key lives in localStorage as a PEM "PRIVATE KEY", the
+// form intercomd keeps its own device key in. Made on first use; the station
+// believes it once `intercomd keys add` has enrolled the line below.
+const KEY_STORE = 'signingKeyPem';
+
+function loadOrCreateKey() {
+  const pem = store.get(KEY_STORE);
+  if (pem) {
+    try {
+      return { seed: importSeed(pem), created: false, kept: true };
+    } catch (err) {
+      console.warn(`intercom: the stored signing key (localStorage intercom.${KEY_STORE}) is unusable, making a new one: ${err.message}`);
+    }
+  }
+  const seed = generateSeed();
+  const text = exportSeed(seed);
+  store.set(KEY_STORE, text);
+  return { seed, created: true, kept: store.get(KEY_STORE) === text };
+}
+
+/**
+ * signingState says what the page signs with and whether the station will take it:
+ * {seed, publicKey, line, stationSigns, require, enrolled, otherKey}.
+ */
+function signingState(userId, deviceId) {
+  if (!state.key) state.key = loadOrCreateKey();
+  const cfg = state.config.signing;
+  const publicKey = formatPublicKey(publicKeyOf(state.key.seed));
+  const trusted = Array.isArray(cfg?.trusted) ? cfg.trusted.filter((t) => t && isValidId(t.user) && isValidId(t.device) && typeof t.key === 'string') : [];
+  const mine = trusted.find((t) => t.user === userId && t.device === deviceId);
+  return {
+    seed: state.key.seed,
+    kept: state.key.kept,
+    publicKey,
+    line: enrollmentLine(userId, deviceId, publicKey),
+    stationSigns: !!cfg,
+    require: !!cfg?.require,
+    enrolled: !!mine && mine.key === publicKey,
+    otherKey: !!mine && mine.key !== publicKey,
+    trusted: trusted.map((t) => ({ userId: t.user, deviceId: t.device, publicKey: t.key })),
+  };
+}
+
+function enrollCommand(sig) {
+  return `sudo intercomd keys add${sig.otherKey ? ' --replace' : ''} '${sig.line}' && sudo systemctl reload intercomd`;
+}
+
+/** copyText copies to the clipboard, also on http pages where navigator.clipboard is missing. */
+async function copyText(text, field) {
+  try {
+    if (navigator.clipboard && window.isSecureContext) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch { /* fall back below */ }
+  field.focus();
+  field.select();
+  try {
+    return document.execCommand('copy');
+  } catch {
+    return false;
+  }
+}
+
+function copyButton(button, field, note) {
+  button.onclick = async () => {
+    const ok = await copyText(field.value, field);
+    note.textContent = ok ? 'Copied.' : 'Select the line and copy it by hand.';
+    setTimeout(() => { note.textContent = ''; }, 4000);
+  };
+}
+
+function renderSigning() {
+  const sig = state.signing;
+  const panel = $('enroll');
+  if (!sig) {
+    panel.hidden = true;
+    return;
+  }
+  $('key-line').value = sig.line;
+  $('key-status').textContent = !sig.stationSigns
+    ? 'The station does not check signatures.'
+    : sig.enrolled ? 'Enrolled: the station trusts this browser.'
+      : sig.require ? 'Not enrolled: the station ignores this browser\'s calls.'
+        : 'Not enrolled (the station does not require it yet).';
+  const blocked = sig.require && !sig.enrolled;
+  panel.hidden = !blocked;
+  if (!blocked) return;
+  $('enroll-why').textContent = sig.otherKey
+    ? `The station has a different key enrolled for ${state.settings.userId} on this device (${state.deviceId}), so it refuses this browser's calls and messages. Replace it on the station:`
+    : 'The station refuses this browser\'s calls and messages until it trusts this browser\'s key. On the station run:';
+  $('enroll-command').value = enrollCommand(sig);
+  $('enroll-note').textContent = sig.kept ? '' : 'This browser does not keep site data (private mode?): the key changes on every visit, so enrolling it will not last.';
+}
+
+/** recheckEnrollment fetches the station's keys again and reconnects when they changed. */
+async function recheckEnrollment() {
+  const before = JSON.stringify(state.config.signing);
+  await loadConfig();
+  if (JSON.stringify(state.config.signing) === before) {
+    $('enroll-note').textContent = 'Still not enrolled. Run the command on the station, then check again.';
+    return;
+  }
+  connect();
+}
+
+async function loadConfig() {
+  try {
+    const r = await fetch('config.json', { cache: 'no-cache' });
+    if (r.ok) Object.assign(state.config, { signing: null }, await r.json());
+  } catch { /* served without config.json: defaults */ }
+}
+
 // --- connection ------------------------------------------------------------------
 
 function setLink(kind, text) {
@@ -145,6 +264,8 @@ async function connect() {
   setLink('wait', 'connecting…');
   const deviceId = state.deviceId || (state.deviceId = await pickDeviceId(s.userId));
   $('device-id').textContent = deviceId;
+  const sig = state.signing = signingState(s.userId, deviceId);
+  renderSigning();
   let client;
   try {
     client = await IntercomClient.connect({
@@ -155,9 +276,16 @@ async function connect() {
       channels: [s.channel],
       password: s.password || undefined,
       connectTimeout: 8000,
+      // Always sign: a station that checks nothing ignores the signature.
+      signing: { privateKey: sig.seed, trusted: sig.trusted, require: sig.require },
     });
   } catch (err) {
     setLink('off', 'offline');
+    if (err.code === 'invalid-options') {
+      // Not the broker's fault; retrying would fail the same way.
+      notice('broker', 'error', `Cannot start: ${err.message.replace(/^intercom: /, '')}.`);
+      return;
+    }
     let why = err.message.replace(/^intercom: /, '');
     if (err.code === 'broker') why += ' (check the user id and the broker password in Settings)';
     notice('broker', 'error', `${why.charAt(0).toUpperCase()}${why.slice(1)}. Retrying in 5 s.`,
@@ -303,6 +431,9 @@ async function placeCall(userId) {
   try {
     await c.makeCall({ channelId: state.settings.channel, targetUserId: userId, constraints: localMedia() });
     $('call-status').textContent = `Calling ${displayName(userId)}…`;
+    if (state.signing?.require && !state.signing.enrolled) {
+      notice('call', 'warn', `${displayName(userId)} will not ring: the station refuses calls from browsers that are not enrolled (see above).`);
+    }
   } catch (err) {
     notice('call', 'error', `Could not call ${displayName(userId)}: ${explain(err)}`);
   }
@@ -438,6 +569,9 @@ function wireControls() {
       notice('call', 'error', explain(err));
     }
   };
+  copyButton($('enroll-copy'), $('enroll-command'), $('enroll-copied'));
+  copyButton($('key-copy'), $('key-line'), $('key-copied'));
+  $('enroll-check').onclick = () => recheckEnrollment();
   $('send-video').checked = store.get('sendVideo') === '1';
   $('send-video').onchange = () => store.set('sendVideo', $('send-video').checked ? '1' : '');
   for (const id of ['setup-form', 'settings-form']) {
@@ -457,10 +591,7 @@ function wireControls() {
 // --- start -----------------------------------------------------------------------------
 
 async function start() {
-  try {
-    const r = await fetch('config.json', { cache: 'no-cache' });
-    if (r.ok) Object.assign(state.config, await r.json());
-  } catch { /* served without config.json: defaults */ }
+  await loadConfig();
   checkSecureContext();
   wireControls();
   state.settings = loadSettings();
