@@ -30,7 +30,7 @@ func TestMain(m *testing.M) {
 	binary = filepath.Join(dir, "intercomd")
 	// Daemons without security.key_file keep their key under XDG_STATE_HOME:
 	// here, not in the home of whoever runs the tests.
-	os.Setenv("XDG_STATE_HOME", dir)
+	os.Setenv("XDG_STATE_HOME", filepath.Join(dir, "state"))
 	build := exec.Command("go", "build", "-o", binary, ".")
 	build.Stderr = os.Stderr
 	if err := build.Run(); err != nil {
