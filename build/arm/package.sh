@@ -38,6 +38,16 @@ default_config() {
 	HEAD
 	# device defaults to the host name; say so rather than the build host's name.
 	env -i "$host" config show | sed -e 's/^device: .*/device: <hostname>/' -e 's/^/# /' -e 's/^# $/#/'
+	cat <<-KEYS
+
+	# The one section set here: where the packaged daemon keeps its signing key
+	# and the household's trusted keys (docs/security.md), written out so that
+	# \`intercomd keys show|add --config /etc/intercomd/intercomd.yaml\` run as root
+	# finds the same files the service uses.
+	security:
+	  key_file: /var/lib/intercomd/device.key
+	  trusted_keys: /etc/intercomd/trusted_keys
+	KEYS
 }
 
 # copyright: intercomd itself, then the licence of every Go module and C
