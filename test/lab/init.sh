@@ -109,6 +109,14 @@ scenario_alsa() {
 	INTERCOMD_ALSA_LOOPBACK_CARD=0 /lab/device.test -test.timeout=120s -test.run '^TestRealALSALoopback$' -test.v
 }
 
+# netem: a call between two stations whose media crosses a veth pair with tc
+# netem on both ends (30 % loss + 200 ms delay, a 5 s blackout, an endless
+# one); the panel runs in its own network namespace. iproute2's ip and tc
+# are in /usr/sbin (busybox's cannot do veth peers or netem).
+scenario_netem() {
+	PATH=/usr/sbin:/bin INTERCOMD_NETEM=1 /lab/scenarios.test -test.timeout=240s -test.run '^TestNetem$' -test.v
+}
+
 GPIO_CHIP=
 gpio_sim_setup || say "gpio-sim setup failed"
 

@@ -20,7 +20,7 @@ LAB=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$LAB/../.." && pwd)
 CACHE=${LAB_CACHE:-$LAB/cache}
 TIMEOUT=${LAB_TIMEOUT:-240}
-SCENARIOS=${LAB_SCENARIOS:-gpiosim gpio device_capture device_encoder device_pipeline alsa}
+SCENARIOS=${LAB_SCENARIOS:-gpiosim gpio device_capture device_encoder device_pipeline alsa netem}
 export PATH="/usr/local/go/bin:$PATH"
 
 # The kernel: Debian bookworm-backports. Bump all three together.
@@ -38,6 +38,8 @@ MODULES=(
 	"vivid n_devs=1 node_types=0x1 num_inputs=1 input_types=0x0"
 	"vicodec multiplanar=1"
 	"snd-aloop index=0 pcm_substreams=2"
+	"veth"
+	"sch_netem"
 )
 
 START=$SECONDS
@@ -55,6 +57,7 @@ host_tools() {
 	command -v make >/dev/null || need+=(make)
 	command -v cpio >/dev/null || need+=(cpio)
 	command -v xz >/dev/null || need+=(xz-utils)
+	[[ -x /usr/sbin/tc && -x /usr/sbin/ip ]] || need+=(iproute2)
 	command -v go >/dev/null || die "go not found (want /usr/local/go/bin/go)"
 	if ((${#need[@]})); then
 		log "installing host tools: ${need[*]}"
@@ -298,6 +301,7 @@ pack() {
 		addmod "${m%% *}" "$([[ $m == *' '* ]] && echo "${m#* }")"
 	done
 	printf '%s\n' "${ORDER[@]}" >"$INITRD/lab/modules"
+	pack_iproute2
 	local names s
 	read -ra names <<<"$SCENARIOS"
 	for s in "${names[@]}"; do
@@ -305,6 +309,23 @@ pack() {
 	done
 	printf '%s\n' "${names[@]}" >"$INITRD/lab/scenarios"
 	(cd "$INITRD" && find . | cpio -o -H newc --quiet) >"$CACHE/lab.cpio"
+}
+
+# pack_iproute2 copies the host's ip and tc, with the shared libraries they
+# load, to /usr/sbin in the initramfs: the netem scenario needs veth pairs
+# moved between namespaces and a netem qdisc, and busybox's ip and tc do
+# neither. They come from Debian 12 like the VM's kernel, and the VM has no
+# libc of its own, so the loader and libraries go along.
+pack_iproute2() {
+	local bin lib
+	mkdir -p "$INITRD/usr/sbin"
+	for bin in /usr/sbin/ip /usr/sbin/tc; do
+		cp "$bin" "$INITRD/usr/sbin/"
+		for lib in $(ldd "$bin" | awk '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\// {print $1}'); do
+			mkdir -p "$INITRD$(dirname "$lib")"
+			cp -L "$lib" "$INITRD$lib"
+		done
+	done
 }
 
 # --- boot -----------------------------------------------------------------

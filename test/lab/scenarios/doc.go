@@ -1,5 +1,7 @@
-// Package scenarios holds the hardware lab's own self-test: a probe of the
-// lab's gpio-sim chip through periph that runs inside the lab VM
-// (test/lab/run.sh), so that a lab failure can be told apart from a failure
-// of intercomd's gpio code. Outside the lab it skips.
+// Package scenarios holds the hardware lab's tests that belong to no other
+// package, run inside the lab VM (test/lab/run.sh) and skipped outside it:
+// the lab's own probe of its gpio-sim chip through periph, so that a lab
+// failure can be told apart from a failure of intercomd's gpio code; and
+// the netem scenario, a call between two stations in two network namespaces
+// whose media crosses a link that tc netem degrades.
 package scenarios
