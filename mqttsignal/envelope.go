@@ -61,9 +61,12 @@ const (
 	// DropStale: a verified envelope whose "ts" is outside Auth.Window of this
 	// device's clock: a replay, or a clock that is off.
 	DropStale
+	// DropQueueFull: valid, but the queue to the reader is full: the reader
+	// is stuck or the broker is flooded.
+	DropQueueFull
 )
 
-var dropReasonNames = [...]string{"unknown", "invalid-json", "oversize", "version", "type", "missing-field", "bad-id", "bad-value", "topic-mismatch", "own-device", "other-device", "duplicate", "retained", "unsigned", "unknown-sender", "bad-signature", "stale"}
+var dropReasonNames = [...]string{"unknown", "invalid-json", "oversize", "version", "type", "missing-field", "bad-id", "bad-value", "topic-mismatch", "own-device", "other-device", "duplicate", "retained", "unsigned", "unknown-sender", "bad-signature", "stale", "queue-full"}
 
 // String returns the reason's name ("missing-field").
 func (r DropReason) String() string {

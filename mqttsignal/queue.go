@@ -3,24 +3,34 @@ package mqttsignal
 import "sync"
 
 // queue hands values from paho's callbacks to a reader without ever blocking
-// the callback: push appends to an unbounded slice, and one goroutine, run,
-// moves values to out as fast as the reader takes them. run closes out when
-// stop is closed.
+// the callback: push appends to a slice of at most limit values, and one
+// goroutine, run, moves values to out as fast as the reader takes them. run
+// closes out when stop is closed.
+//
+// The limit is far above anything a household produces (a call is a few dozen
+// messages, read within microseconds); it is reached only when the reader is
+// stuck or someone floods the broker, and then memory stays bounded.
 type queue[T any] struct {
 	mu     sync.Mutex
 	items  []T
+	limit  int
 	wake   chan struct{} // capacity 1: "items is not empty"
 	out    chan T
 	maxLen int // high-water mark, for Stats
 }
 
-func newQueue[T any]() *queue[T] {
-	return &queue[T]{wake: make(chan struct{}, 1), out: make(chan T)}
+func newQueue[T any](limit int) *queue[T] {
+	return &queue[T]{limit: limit, wake: make(chan struct{}, 1), out: make(chan T)}
 }
 
-// push never blocks.
-func (q *queue[T]) push(v T) {
+// push never blocks. It reports false, keeping what is queued, when the queue
+// holds limit values already.
+func (q *queue[T]) push(v T) bool {
 	q.mu.Lock()
+	if len(q.items) >= q.limit {
+		q.mu.Unlock()
+		return false
+	}
 	q.items = append(q.items, v)
 	if len(q.items) > q.maxLen {
 		q.maxLen = len(q.items)
@@ -30,6 +40,7 @@ func (q *queue[T]) push(v T) {
 	case q.wake <- struct{}{}:
 	default:
 	}
+	return true
 }
 
 // run is the queue's goroutine. It returns, closing out, once stop is closed;

@@ -21,6 +21,13 @@ import (
 // ErrClosed is returned by a Signaler's methods after Close.
 var ErrClosed = errors.New("mqttsignal: signaler is closed")
 
+// MessageQueueLimit bounds the signaling messages waiting for the reader of
+// Messages; more are dropped as DropQueueFull.
+const MessageQueueLimit = 1024
+
+// commandQueueLimit bounds the commands and watched-topic messages waiting.
+const commandQueueLimit = 64
+
 // dedupeSize is how many recent fromDevice+seq pairs a Signaler remembers.
 const dedupeSize = 4096
 
@@ -88,9 +95,9 @@ func New(opts Options) (*Signaler, error) {
 		opts:      opts,
 		log:       opts.Logger.With("subsystem", "mqttsignal", "user", opts.UserID, "device", opts.DeviceID),
 		self:      Recipient{User: opts.UserID, Device: opts.DeviceID},
-		messages:  newQueue[call.Message](),
-		commands:  newQueue[Command](),
-		watched:   newQueue[Watched](),
+		messages:  newQueue[call.Message](MessageQueueLimit),
+		commands:  newQueue[Command](commandQueueLimit),
+		watched:   newQueue[Watched](commandQueueLimit),
 		presenceC: make(chan struct{}, 1),
 		connC:     make(chan struct{}, 1),
 		dedupe:    newRecentSet(dedupeSize),
@@ -150,8 +157,8 @@ func New(opts Options) (*Signaler, error) {
 }
 
 // Messages delivers signaling addressed to this device, validated and without
-// duplicates, in arrival order. The queue behind it is unbounded so paho's
-// callbacks never wait for the reader. Closed by Close.
+// duplicates, in arrival order. paho's callbacks never wait for the reader:
+// they queue up to MessageQueueLimit messages and drop beyond. Closed by Close.
 func (s *Signaler) Messages() <-chan call.Message { return s.messages.out }
 
 // Commands delivers validated commands sent to intercom/v1/ctl/{DeviceID}.
@@ -534,7 +541,9 @@ func (s *Signaler) onMessage(_ mqtt.Client, msg mqtt.Message) {
 			return
 		}
 		s.delivered.Add(1)
-		s.messages.push(m)
+		if !s.messages.push(m) {
+			s.drop(DropQueueFull, topic, fmt.Errorf("mqttsignal: dropped (queue-full): %s from %s/%s: %d messages wait for the call engine; it is stuck or the broker is flooded", m.Type, m.From, m.FromDevice, MessageQueueLimit))
+		}
 	case topicPresence:
 		p, online, err := DecodePresence(topic, payload)
 		if err != nil {
@@ -565,10 +574,18 @@ func (s *Signaler) onMessage(_ mqtt.Client, msg mqtt.Message) {
 			}
 			return
 		}
-		s.commands.push(c)
+		if !s.commands.push(c) {
+			err := fmt.Errorf("mqttsignal: dropped (queue-full): %d commands wait for the daemon; try again", commandQueueLimit)
+			s.drop(DropQueueFull, topic, err)
+			if c.ID != "" {
+				_ = s.PublishResult(c.ID, err)
+			}
+		}
 	default:
 		if slices.Contains(s.opts.Watch, topic) {
-			s.watched.push(Watched{Topic: topic, Payload: slices.Clone(payload), Retained: msg.Retained()})
+			if !s.watched.push(Watched{Topic: topic, Payload: slices.Clone(payload), Retained: msg.Retained()}) {
+				s.drop(DropQueueFull, topic, fmt.Errorf("mqttsignal: dropped (queue-full): %d messages on watched topics wait", commandQueueLimit))
+			}
 			return
 		}
 		s.log.Debug("ignoring a message on an unexpected topic", "topic", truncate(topic))
