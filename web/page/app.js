@@ -20,8 +20,10 @@ const state = {
   /** Every call event, in order, as {name, status, reason, callId}: what the e2e test asserts on. */
   log: [],
 };
-// Exposed for the end-to-end test and for poking around in the console.
+// Exposed for the end-to-end test and for poking around in the console
+// (reloadConfig: read the station's keys again, as after an enrollment).
 window.intercomApp = state;
+state.reloadConfig = () => reloadConfig();
 
 // --- notices -----------------------------------------------------------------
 
@@ -227,15 +229,18 @@ function renderSigning() {
   $('enroll-note').textContent = sig.kept ? '' : 'This browser does not keep site data (private mode?): the key changes on every visit, so enrolling it will not last.';
 }
 
-/** recheckEnrollment fetches the station's keys again and reconnects when they changed. */
-async function recheckEnrollment() {
+/** reloadConfig fetches /config.json again and reconnects when the station's keys changed; it reports whether they did. */
+async function reloadConfig() {
   const before = JSON.stringify(state.config.signing);
   await loadConfig();
-  if (JSON.stringify(state.config.signing) === before) {
-    $('enroll-note').textContent = 'Still not enrolled. Run the command on the station, then check again.';
-    return;
-  }
-  connect();
+  if (JSON.stringify(state.config.signing) === before) return false;
+  await connect();
+  return true;
+}
+
+/** recheckEnrollment is the panel's "I ran it" button. */
+async function recheckEnrollment() {
+  if (!(await reloadConfig())) $('enroll-note').textContent = 'The station\'s keys have not changed yet. Run the command on the station, then check again.';
 }
 
 async function loadConfig() {
