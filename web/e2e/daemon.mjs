@@ -9,11 +9,22 @@
 //        (the station answers with ctl accept when it rings; without --station-device it must answer by itself)
 //   node e2e/daemon.mjs reject --page ... --user panel --station-device door-pi
 //   node e2e/daemon.mjs cancel --page ... --user panel --station-device door-pi
+//   node e2e/daemon.mjs refused --page ... --user panel --station door
+//        (a station that requires signatures and does not know this browser: the page shows the
+//        enrollment command, and its call does not ring; the station counts the drop in /metrics)
+//
+// Signing (docs/security.md): --key-pem FILE and --device-id ID give the page a
+// key and device id before it starts (localStorage, as the page keeps them);
+// --enroll 'intercomd keys add --config door.yaml' runs that command with the
+// page's enrollment line, --reload-pid PID then sends the daemon SIGHUP, and the
+// page's "check again" button must find itself enrolled before the mode runs.
 //
 // answer/reject/cancel make the station ring the page with the control command
 // {"cmd":"call"} on intercom/v1/ctl/{station-device} (as a button press would);
 // cancel then sends {"cmd":"end"}. Prints one JSON line with the measurements
 // and exits non-zero on any failed check.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import mqtt from 'mqtt';
 import { events, eventCount, latencyStats, launchDevice, notBlack, videoStats, waitEvent, waitFor, waitOnline } from './browser.mjs';
@@ -45,6 +56,12 @@ const { values: o, positionals } = parseArgs({
     'hold-ms': { type: 'string', default: '0' },
     repeat: { type: 'string', default: '1' }, // call mode: measure setup N times, report p50/p95
     phone: { type: 'boolean', default: true },
+    'key-pem': { type: 'string', default: '' },
+    'device-id': { type: 'string', default: '' },
+    enroll: { type: 'string', default: '' },
+    'reload-pid': { type: 'string', default: '' },
+    // enrolled | unenrolled | off: what the page must find in /config.json's signing before the mode runs.
+    'expect-signing': { type: 'string', default: '' },
   },
 });
 const mode = positionals[0] || 'answer';
@@ -87,6 +104,40 @@ function parseConstraints(s) {
 
 let P = null;
 
+/** signingState is what the page knows of its key and the station's policy. */
+function signingState() {
+  return P.evaluate(() => {
+    const s = window.intercomApp.signing;
+    return s && { line: s.line, require: s.require, enrolled: s.enrolled, stationSigns: s.stationSigns, panel: !document.getElementById('enroll').hidden };
+  });
+}
+
+/** stationDrops reads intercomd's count of signaling dropped for reason from /metrics next to the page. */
+async function stationDrops(reason) {
+  const text = await (await fetch(new URL('metrics', o.page))).text();
+  const m = new RegExp(`^intercomd_signaling_dropped_total\\{reason="${reason}"\\} (\\d+)`, 'm').exec(text);
+  return m ? Number(m[1]) : 0;
+}
+
+/** enroll runs --enroll with the page's line, reloads the daemon, and has the page check again. */
+async function enroll() {
+  await waitFor(P, 'the enrollment panel', () => !document.getElementById('enroll').hidden);
+  const { line } = await signingState();
+  const [cmd, ...args] = o.enroll.split(' ').filter(Boolean);
+  result.enrolled = line;
+  result.enrollOutput = execFileSync(cmd, [...args, line], { encoding: 'utf8' }).trim();
+  if (o['reload-pid']) process.kill(Number(o['reload-pid']), 'SIGHUP');
+  const key = line.split(' ')[2];
+  const t0 = Date.now();
+  while (!(await (await fetch(new URL('config.json', o.page))).text()).includes(key)) {
+    if (Date.now() - t0 > 10000) fail(`the station's /config.json does not list ${key} 10 s after the reload`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await P.click('#enroll-check');
+  await waitFor(P, 'the page to find itself enrolled', () => window.intercomApp.signing?.enrolled && document.getElementById('enroll').hidden);
+  await waitOnline(P);
+}
+
 /** answerAtStation has the station accept once it rings (ctl accept), unless it answers by itself (no --station-device). */
 async function answerAtStation(from) {
   if (!o['station-device']) return;
@@ -99,10 +150,41 @@ async function main() {
   if (o.name) q.set('name', o.name);
   if (o.broker) q.set('broker', o.broker);
   const viewport = o.phone ? { width: 390, height: 844 } : { width: 1024, height: 768 };
-  const dev = await launchDevice(o.user, `${o.page}?${q}`, { viewport });
+  const storage = {};
+  if (o['key-pem']) storage['intercom.signingKeyPem'] = readFileSync(o['key-pem'], 'utf8');
+  if (o['device-id']) storage['intercom.deviceId'] = o['device-id'];
+  const dev = await launchDevice(o.user, `${o.page}?${q}`, { viewport, storage });
   P = dev.page;
   try {
     await waitOnline(P);
+    if (o.enroll) await enroll();
+    if (o['expect-signing']) {
+      const sig = await signingState();
+      result.signing = sig;
+      const got = !sig.stationSigns ? 'off' : sig.enrolled ? 'enrolled' : 'unenrolled';
+      if (got !== o['expect-signing']) fail(`signing: the page is ${got}, want ${o['expect-signing']} (${JSON.stringify(sig)})`);
+    }
+    if (mode === 'refused') {
+      const sig = await signingState();
+      result.signing = sig;
+      if (!sig.require || sig.enrolled || !sig.panel) fail(`want a station that requires signatures and an unenrolled page showing the panel, got ${JSON.stringify(sig)}`);
+      const cmd = await P.inputValue('#enroll-command');
+      if (cmd !== `sudo intercomd keys add '${sig.line}' && sudo systemctl reload intercomd`) fail(`enrollment command ${JSON.stringify(cmd)}`);
+      if (o.screenshot) await P.screenshot({ path: o.screenshot });
+      const before = await stationDrops('unknown-sender');
+      await waitFor(P, `${o.station} listed`, (s) => !!document.querySelector(`#stations li.online[data-user="${s}"] button:not([disabled])`), o.station);
+      const e = await eventCount(P);
+      await P.click(`#stations li[data-user="${o.station}"] button`);
+      await waitFor(P, 'the warning', () => /will not ring/.test(document.getElementById('notices').textContent));
+      await new Promise((r) => setTimeout(r, 3000));
+      const rang = (await events(P, e)).filter((x) => x.name === 'ringing').length;
+      result.stationDropped = (await stationDrops('unknown-sender')) - before;
+      if (rang) fail(`the station rang ${rang} times for an unenrolled browser`);
+      if (result.stationDropped < 1) fail('the station did not count the invite as dropped (unknown-sender) in /metrics');
+      await P.evaluate(() => window.intercomApp.client.endCall());
+      result.ok = true;
+      return;
+    }
     let e0 = await eventCount(P);
     let t0 = Date.now();
     if (mode === 'call') {
