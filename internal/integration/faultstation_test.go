@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -193,7 +194,9 @@ func (s *station) await(what string, typ call.EventType) call.Event {
 			}
 			skipped = append(skipped, e.String())
 		case <-timeout:
-			s.t.Fatalf("%s: %s: no %s event within 20s; status %s; skipped %q; goroutines: %s", what, s.c.DeviceID(), typ, s.c.Snapshot().Status, skipped, dumpGoroutines())
+			dump := dumpGoroutines()
+			s.t.Fatalf("%s: %s: no %s event within 20s; status %s; skipped %q; goroutines in %s%s",
+				what, s.c.DeviceID(), typ, s.c.Snapshot().Status, skipped, dump, knownHang(dump))
 		}
 	}
 }
@@ -210,4 +213,20 @@ func dumpGoroutines() string {
 		return err.Error()
 	}
 	return f.Name()
+}
+
+// knownHang names a hang already diagnosed in docs/faults.md when the
+// goroutine dump shows it.
+func knownHang(dump string) string {
+	b, err := os.ReadFile(dump)
+	if err != nil {
+		return ""
+	}
+	d := string(b)
+	if strings.Contains(d, "call.(*Client).end") && strings.Contains(d, "GracefulClose") &&
+		strings.Contains(d, "DTLSTransport).Stop") && strings.Contains(d, "srtp/v3.(*session).close") {
+		return "\nKNOWN BUG (docs/faults.md, \"peer close hangs\"): the call loop is stuck in webrtcpeer.Peer.Close → pion GracefulClose, " +
+			"waiting for the Close that the peer's DTLS close_notify started, itself stuck closing the SRTP session"
+	}
+	return ""
 }
