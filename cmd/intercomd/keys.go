@@ -24,9 +24,13 @@ const keysUsage = `intercomd keys: the keys that authenticate signaling (docs/se
   intercomd keys list   [--config FILE]   the trusted devices
   intercomd keys pin    --cert FILE       the pin of a broker certificate, for mqtt.pin_sha256
 
-Run add and remove as a user who may write the trusted-keys file (root for
-/etc/intercomd), then reload the daemon: systemctl reload intercomd.
+Without --config, the packaged /etc/intercomd/intercomd.yaml is used when it
+exists. Run add and remove as a user who may write the trusted-keys file (root
+for /etc/intercomd), then reload the daemon: systemctl reload intercomd.
 `
+
+// packagedConfig is the configuration the Debian package installs.
+const packagedConfig = "/etc/intercomd/intercomd.yaml"
 
 // runKeys is `intercomd keys`.
 func runKeys(args []string, stdout io.Writer) error {
@@ -42,6 +46,13 @@ func runKeys(args []string, stdout io.Writer) error {
 	replace := fs.Bool("replace", false, "replace the key of a device that is already enrolled")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("keys %s: %w; run `intercomd keys help`", sub, err)
+	}
+	if *path == "" {
+		// On a packaged install `sudo intercomd keys add …` must edit the
+		// files the service uses, not ones in root's home.
+		if _, err := os.Stat(packagedConfig); err == nil {
+			*path = packagedConfig
+		}
 	}
 	cfg, err := config.Load(*path, os.Environ(), apply)
 	if err != nil {
