@@ -295,10 +295,10 @@ func newNetemStation(t *testing.T, url, user, dev, password, iface string, log *
 // Opus encoder): 20 ms Opus-sized packets and 15 H.264-shaped frames a
 // second. Receivers only count them.
 type fakeMedia struct {
-	audio, video   *webrtc.TrackLocalStaticSample
-	packets, frams atomic.Uint64
-	stop           chan struct{}
-	wg             sync.WaitGroup
+	audio, video    *webrtc.TrackLocalStaticSample
+	packets, frames atomic.Uint64
+	stop            chan struct{}
+	wg              sync.WaitGroup
 }
 
 func newFakeMedia(stream string) (*fakeMedia, error) {
@@ -320,7 +320,7 @@ func newFakeMedia(stream string) (*fakeMedia, error) {
 	frame := append([]byte{0, 0, 0, 1, 0x65}, make([]byte, 2000)...)
 	go m.loop(time.Second/15, func() {
 		if m.video.WriteSample(media.Sample{Data: frame, Duration: time.Second / 15}) == nil {
-			m.frams.Add(1)
+			m.frames.Add(1)
 		}
 	})
 	return m, nil
@@ -343,7 +343,7 @@ func (m *fakeMedia) loop(every time.Duration, write func()) {
 func (m *fakeMedia) AudioTrack() webrtc.TrackLocal { return m.audio }
 func (m *fakeMedia) VideoTrack() webrtc.TrackLocal { return m.video }
 func (m *fakeMedia) RequestKeyframe()              {}
-func (m *fakeMedia) SentCounts() (uint64, uint64)  { return m.packets.Load(), m.frams.Load() }
+func (m *fakeMedia) SentCounts() (uint64, uint64)  { return m.packets.Load(), m.frames.Load() }
 func (m *fakeMedia) Close() error                  { close(m.stop); m.wg.Wait(); return nil }
 
 // run runs a command (ip, tc, nsenter) and fails the test with its output.
