@@ -215,8 +215,8 @@ func dumpGoroutines() string {
 	return f.Name()
 }
 
-// knownHang names a hang already diagnosed in docs/faults.md when the
-// goroutine dump shows it.
+// knownHang names a hang already diagnosed in docs/faults.md (finding 1)
+// when the goroutine dump shows it.
 func knownHang(dump string) string {
 	b, err := os.ReadFile(dump)
 	if err != nil {
@@ -225,8 +225,8 @@ func knownHang(dump string) string {
 	d := string(b)
 	if strings.Contains(d, "call.(*Client).end") && strings.Contains(d, "GracefulClose") &&
 		strings.Contains(d, "DTLSTransport).Stop") && strings.Contains(d, "srtp/v3.(*session).close") {
-		return "\nKNOWN BUG (docs/faults.md, \"peer close hangs\"): the call loop is stuck in webrtcpeer.Peer.Close → pion GracefulClose, " +
-			"waiting for the Close that the peer's DTLS close_notify started, itself stuck closing the SRTP session"
+		return "\nKNOWN BUG (docs/faults.md, finding 1): the call loop is stuck in webrtcpeer.Peer.Close → pion GracefulClose → " +
+			"DTLSTransport.Stop → srtp session.close, waiting for an SRTP read loop blocked handing a new SSRC to a PeerConnection that no longer accepts streams"
 	}
 	return ""
 }
