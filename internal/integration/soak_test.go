@@ -9,6 +9,7 @@ import (
 	"github.com/intercomd/intercomd/call"
 	"github.com/intercomd/intercomd/device"
 	"github.com/intercomd/intercomd/internal/mqtttest"
+	"github.com/intercomd/intercomd/webrtcpeer"
 )
 
 // TestSoakCallCycles is the 8-hour soak of issue 9 in accelerated form: the
@@ -61,11 +62,13 @@ func TestSoakCallCycles(t *testing.T) {
 	}
 
 	var base, warm resources
+	var abandonedAtWarmup uint64
 	start := time.Now()
 	var setup []time.Duration
 	for i := range cycles {
 		if i == warmup {
 			warm = settle(3 * time.Second)
+			abandonedAtWarmup = webrtcpeer.AbandonedCloses()
 			t.Logf("after %d warm-up calls: heap in use %.1f MiB, %d goroutines (%.1f MiB, %d before the first call)",
 				warmup, float64(warm.heapInuse)/mib, warm.goroutines, float64(base.heapInuse)/mib, base.goroutines)
 		}
@@ -125,9 +128,15 @@ func TestSoakCallCycles(t *testing.T) {
 	}
 
 	// A leak of one goroutine per call would show as cycles-warmup more;
-	// allow a few that come and go (timers, paho pings).
-	if g := end.goroutines - warm.goroutines; g > 5 {
-		t.Errorf("goroutines grew by %d over %d calls after the warm-up (%d → %d)", g, cycles-warmup, warm.goroutines, end.goroutines)
+	// allow a few that come and go (timers, paho pings), and what pion keeps
+	// of a close it never finished (webrtcpeer.CloseTimeout): each abandoned
+	// close is logged and counted, and leaves about ten goroutines.
+	abandoned := webrtcpeer.AbandonedCloses() - abandonedAtWarmup
+	if abandoned > 0 {
+		t.Logf("pion hung closing %d peer connection(s); Close gave up after %s each time", abandoned, webrtcpeer.CloseTimeout)
+	}
+	if g := end.goroutines - warm.goroutines; g > 5+12*int(abandoned) {
+		t.Errorf("goroutines grew by %d over %d calls after the warm-up (%d → %d; %d abandoned closes)", g, cycles-warmup, warm.goroutines, end.goroutines, abandoned)
 	}
 	// The heap after GC moves by a few hundred KiB between measurements;
 	// 16 KiB kept per call would show as 2 MiB over the default 135 calls.
