@@ -27,7 +27,7 @@ const (
 
 var (
 	ausOnce sync.Once
-	aus     [][]byte
+	encodedAUs     [][]byte
 	ausErr  error
 )
 
@@ -93,7 +93,7 @@ func preEncoded720p(tb testing.TB) [][]byte {
 				return
 			}
 			if n >= auWarmup {
-				aus = append(aus, out...)
+				encodedAUs = append(encodedAUs, out...)
 			}
 		}
 	})
@@ -103,15 +103,15 @@ func preEncoded720p(tb testing.TB) [][]byte {
 	// The figures are only worth something for a realistic stream: an IDR
 	// first (openh264 inserts another where it detects a scene change), P
 	// frames, about 2 Mbit/s.
-	if !device.HasIDR(aus[0]) {
+	if !device.HasIDR(encodedAUs[0]) {
 		tb.Fatal("the first pre-encoded access unit is not an IDR")
 	}
 	total := 0
-	for _, au := range aus {
+	for _, au := range encodedAUs {
 		total += len(au)
 	}
-	if rate := float64(total*8) * auFPS / float64(len(aus)); rate < 0.8*auBitrate || rate > 1.2*auBitrate {
+	if rate := float64(total*8) * auFPS / float64(len(encodedAUs)); rate < 0.8*auBitrate || rate > 1.2*auBitrate {
 		tb.Fatalf("the pre-encoded stream is %.2f Mbit/s, not about %.1f: openh264's rate control changed; adjust the picture's noise in preEncoded720p", rate/1e6, auBitrate/1e6)
 	}
-	return aus
+	return encodedAUs
 }
