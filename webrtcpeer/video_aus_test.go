@@ -26,9 +26,9 @@ const (
 )
 
 var (
-	ausOnce sync.Once
-	encodedAUs     [][]byte
-	ausErr  error
+	ausOnce    sync.Once
+	encodedAUs [][]byte
+	ausErr     error
 )
 
 // preEncoded720p returns auFrames access units from openh264 at 1280x720,
