@@ -174,12 +174,14 @@ type activeCall struct {
 	offer     string // incoming: the remote offer, kept until accept
 	remoteSet bool
 	// pending holds candidates that arrived before the remote description, by
-	// sending device: only the answering device's are applied.
-	pending   map[string][]Candidate
-	ringing   bool // outgoing: a callee device is alerting
-	connected bool // media connected at least once
-	tracks    []RemoteTrack
-	timers    map[string]clock.Timer
+	// sending device: only the answering device's are applied. pendingCount
+	// is their total, bounded by maxPendingCandidates.
+	pending      map[string][]Candidate
+	pendingCount int
+	ringing      bool // outgoing: a callee device is alerting
+	connected    bool // media connected at least once
+	tracks       []RemoteTrack
+	timers       map[string]clock.Timer
 }
 
 // NewClient starts a client. Close it to end any call and stop its goroutines.

@@ -230,6 +230,11 @@ func (c *Client) handleCancel(m Message) {
 	}
 }
 
+// maxPendingCandidates bounds the candidates a call keeps while it waits for
+// the remote description, over all devices: a device trickles a handful, a
+// user has a few devices; the rest would only be memory for a flood.
+const maxPendingCandidates = 256
+
 func (c *Client) handleCandidate(m Message) {
 	cur := c.cur
 	if m.Candidate == nil {
@@ -237,6 +242,11 @@ func (c *Client) handleCandidate(m Message) {
 		return
 	}
 	if !cur.remoteSet {
+		if cur.pendingCount >= maxPendingCandidates {
+			c.drop(m, fmt.Sprintf("%d candidates already wait for the answer", maxPendingCandidates))
+			return
+		}
+		cur.pendingCount++
 		cur.pending[m.FromDevice] = append(cur.pending[m.FromDevice], *m.Candidate)
 		return
 	}

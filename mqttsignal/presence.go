@@ -2,6 +2,7 @@ package mqttsignal
 
 import (
 	"encoding/json"
+	"fmt"
 	"sort"
 	"sync"
 	"time"
@@ -100,21 +101,32 @@ type presenceMap struct {
 
 type presenceKey struct{ channel, user, device string }
 
+// MaxPresence bounds the devices a Signaler tracks as online, over all its
+// channels: a household has a few dozen; anyone may publish presence records.
+const MaxPresence = 1024
+
+// errPresenceFull is returned by set for a new device beyond MaxPresence.
+var errPresenceFull = fmt.Errorf("mqttsignal: %d devices are online already; ignoring more", MaxPresence)
+
 // set records p as online or removes it, and reports whether anything changed.
-func (pm *presenceMap) set(p Presence, online bool) bool {
+// A new device beyond MaxPresence is refused with errPresenceFull.
+func (pm *presenceMap) set(p Presence, online bool) (bool, error) {
 	k := presenceKey{p.Channel, p.User, p.Device}
 	pm.mu.Lock()
 	defer pm.mu.Unlock()
 	old, had := pm.m[k]
 	if !online {
 		delete(pm.m, k)
-		return had
+		return had, nil
+	}
+	if !had && len(pm.m) >= MaxPresence {
+		return false, errPresenceFull
 	}
 	if pm.m == nil {
 		pm.m = make(map[presenceKey]Presence)
 	}
 	pm.m[k] = p
-	return !had || old != p
+	return !had || old != p, nil
 }
 
 // online lists the devices online on channel, sorted by user then device.

@@ -57,6 +57,8 @@ type Signaler struct {
 	connC     chan struct{} // capacity 1
 
 	auth     authHolder
+	pending  atomic.Int64 // publishes not yet acknowledged
+	drops    dropLimiter
 	dedupeMu sync.Mutex
 	dedupe   *recentSet
 
@@ -359,6 +361,15 @@ func (s *Signaler) Close() error {
 	return nil
 }
 
+// MaxPendingPublishes bounds the messages sent but not yet acknowledged by the
+// broker. While the broker is away paho keeps them to send after the
+// reconnect; beyond this many, publish refuses more instead of growing.
+const MaxPendingPublishes = 256
+
+// ErrBacklog is returned by sends while MaxPendingPublishes messages wait for
+// the broker.
+var ErrBacklog = errors.New("mqttsignal: too many messages wait for the broker; is it reachable?")
+
 // publish sends one message without waiting; a goroutine logs a failure.
 func (s *Signaler) publish(topic string, retained bool, payload []byte, what string) error {
 	s.mu.Lock()
@@ -366,7 +377,17 @@ func (s *Signaler) publish(topic string, retained bool, payload []byte, what str
 	if s.closed {
 		return ErrClosed
 	}
-	s.watch(s.client.Publish(topic, 1, retained, payload), what)
+	if s.pending.Load() >= MaxPendingPublishes {
+		return fmt.Errorf("%w (%d unacknowledged; dropping %s)", ErrBacklog, MaxPendingPublishes, what)
+	}
+	s.pending.Add(1)
+	tok := s.client.Publish(topic, 1, retained, payload)
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		defer s.pending.Add(-1)
+		s.await(tok, what)
+	}()
 	return nil
 }
 
@@ -558,7 +579,12 @@ func (s *Signaler) onMessage(_ mqtt.Client, msg mqtt.Message) {
 			_ = s.publish(topic, true, encodePresence(true, s.opts.Name, s.opts.Kind, s.opts.Clock.Now()), "presence")
 			return
 		}
-		if s.presence.set(p, online) {
+		changed, err := s.presence.set(p, online)
+		if err != nil {
+			s.drop(DropQueueFull, topic, err)
+			return
+		}
+		if changed {
 			notify(s.presenceC)
 		}
 	case topicCommand:
@@ -603,5 +629,42 @@ func (s *Signaler) drop(r DropReason, topic string, err error) {
 	case DropDuplicate, DropOwnDevice, DropOtherDevice:
 		level = slog.LevelDebug
 	}
+	// A flood must not flood the journal: per reason, one warning per
+	// dropLogInterval, the next one saying how many were left unsaid.
+	suppressed, ok := s.drops.allow(r, s.opts.Clock.Now())
+	if level > slog.LevelDebug && !ok {
+		level = slog.LevelDebug
+	}
+	if suppressed > 0 {
+		s.log.Log(context.Background(), level, "dropped a message", "reason", r.String(), "topic", truncate(topic), "error", err, "also_dropped_unlogged", suppressed)
+		return
+	}
 	s.log.Log(context.Background(), level, "dropped a message", "reason", r.String(), "topic", truncate(topic), "error", err)
+}
+
+// dropLogInterval is the shortest time between two warnings for one drop reason.
+const dropLogInterval = 10 * time.Second
+
+// dropLimiter decides which drops are worth a warning.
+type dropLimiter struct {
+	mu   sync.Mutex
+	last [len(dropReasonNames)]time.Time
+	held [len(dropReasonNames)]uint64
+}
+
+// allow reports whether a drop for r may be logged at warn now, and how many
+// drops for r went unlogged since the last one that was.
+func (l *dropLimiter) allow(r DropReason, now time.Time) (suppressed uint64, ok bool) {
+	if r < 0 || int(r) >= len(l.last) {
+		return 0, true
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if !l.last[r].IsZero() && now.Sub(l.last[r]) < dropLogInterval {
+		l.held[r]++
+		return 0, false
+	}
+	l.last[r] = now
+	suppressed, l.held[r] = l.held[r], 0
+	return suppressed, true
 }

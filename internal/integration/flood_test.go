@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"strconv"
@@ -268,14 +269,23 @@ func TestFloodDuringCall(t *testing.T) {
 			}
 		}
 	}
-	// waitReceived waits until s has counted want more payloads than at from.
+	// waitReceived waits until s has counted want more payloads than at from,
+	// and has finished with the last of them: Received rises as a payload
+	// arrives, its drop or delivery is counted a moment later.
 	waitReceived := func(s *station, from uint64, want int) mqttsignal.Stats {
 		t.Helper()
 		deadline := time.Now().Add(30 * time.Second)
 		for {
 			st := s.sig.Stats()
 			if st.Received-from >= uint64(want) {
-				return st
+				for {
+					time.Sleep(50 * time.Millisecond)
+					again := s.sig.Stats()
+					if again.Delivered == st.Delivered && maps.Equal(again.Dropped, st.Dropped) {
+						return again
+					}
+					st = again
+				}
 			}
 			if time.Now().After(deadline) {
 				t.Fatalf("%s received %d of the %d payloads sent", s.c.DeviceID(), st.Received-from, want)
