@@ -143,7 +143,7 @@ type audioEncoder interface {
 type Synthetic struct {
 	cfg   SyntheticConfig
 	log   *slog.Logger
-	audio *SharedTrack
+	audio *SharedAudioTrack
 	video *SharedTrack
 	venc  videoEncoder
 	aenc  audioEncoder
@@ -193,7 +193,8 @@ func newSynthetic(cfg SyntheticConfig, venc videoEncoder, aenc audioEncoder) (*S
 		go s.runVideo()
 	}
 	if aenc != nil {
-		t, err := NewSharedTrack(OpusCapability, "audio", cfg.StreamID, func(int) { wake(s.audioWake) })
+		// Opus, or G.711 for a peer without Opus, per call.
+		t, err := NewSharedAudioTrack("audio", cfg.StreamID, func(int) { wake(s.audioWake) })
 		if err != nil {
 			s.Close()
 			return nil, fmt.Errorf("device: synthetic audio track: %w", err)
@@ -412,14 +413,11 @@ func (s *Synthetic) runAudio() {
 func (s *Synthetic) writeAudio() {
 	start := time.Now()
 	s.tone.fill(s.pcm)
-	pkt, err := s.aenc.encode(s.pcm)
+	err := s.audio.WriteFrame(s.pcm, s.aenc.encode)
 	s.audioNanos.Add(int64(time.Since(start)))
 	if err != nil {
 		s.log.Warn("encoding an audio packet failed", "err", err)
 		return
-	}
-	if err := s.audio.WriteSample(media.Sample{Data: pkt, Duration: audioInterval}); err != nil {
-		s.log.Debug("writing an audio packet failed", "err", err)
 	}
 	s.audioPackets.Add(1)
 }

@@ -179,3 +179,44 @@ func TestAudioCodecsValidate(t *testing.T) {
 		}
 	}
 }
+
+// TestSyntheticBeepReachesAPeerWithoutOpus: the synthetic source (no
+// microphone, CI, the README's first command) beeps in G.711 to a peer that
+// has only PCMU, as a real microphone does.
+func TestSyntheticBeepReachesAPeerWithoutOpus(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	syn, err := device.NewSynthetic(device.SyntheticConfig{NoVideo: true, StreamID: "door"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer syn.Close()
+	door := newEndpoint(t, newFactory(t, loopbackConfig(syn)), "door", call.Constraints{Audio: true})
+	phone := newG711Station(t, "phone", 600, []string{"PCMU"})
+	defer phone.src.Close()
+	wire(door, phone.ep)
+	negotiate(t, door, phone.ep)
+	door.waitConnected(5 * time.Second)
+	phone.ep.waitConnected(5 * time.Second)
+	eventually(t, 10*time.Second, "1 s of the door's beep", func() bool {
+		n, _ := phone.sink.snapshot()
+		return n >= 50
+	})
+	door.close()
+	phone.ep.close()
+	phone.sink.mu.Lock()
+	defer phone.sink.mu.Unlock()
+	if !strings.EqualFold(phone.sink.mime, webrtc.MimeTypePCMU) {
+		t.Fatalf("the phone received %s, want PCMU", phone.sink.mime)
+	}
+	var pcm []int16
+	for _, p := range phone.sink.payloads {
+		pcm = device.DecodeULaw(pcm, p)
+	}
+	var peak int16
+	for _, v := range pcm {
+		peak = max(peak, v, -v)
+	}
+	if peak < 1000 {
+		t.Fatalf("the phone received %d samples of near silence (peak %d): no beep", len(pcm), peak)
+	}
+}
