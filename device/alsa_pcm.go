@@ -46,6 +46,15 @@ type pcmStream interface {
 	// delay returns the frames queued between the application and the
 	// speaker or microphone, for latency reports (0 if unknown).
 	delay() int
+	// waitQueued (playback) waits until at most frames are queued for the
+	// speaker, so that the playback loop decides what to play as late as it
+	// can and the queue stays short: the playback loop's pace. It returns at
+	// once when the stream has not started or has stopped (an underrun: the
+	// next write recovers). Errors as write.
+	waitQueued(frames int) error
+	// xruns counts the underruns (playback) or overruns (capture) recovered
+	// so far.
+	xruns() int
 	close() error
 }
 

@@ -20,7 +20,8 @@ type alsaPCM struct {
 	capture bool
 	p       pcmParams
 	raw     []byte // conversion buffer for formats other than S16_LE
-	xruns   int
+	sw      sndPCMSWParams
+	nxruns  int
 }
 
 var _ pcmStream = (*alsaPCM)(nil)
@@ -164,6 +165,7 @@ func (a *alsaPCM) setup(want pcmParams) error {
 	if err := a.ioctl(ioctlPCMSWParams, unsafe.Pointer(&sw)); err != nil {
 		return fmt.Errorf("device: %s: software parameters: %w", a.name, a.gone(err))
 	}
+	a.sw = sw
 	if err := a.ioctl(ioctlPCMPrepare, nil); err != nil {
 		return fmt.Errorf("device: %s: prepare: %w", a.name, a.gone(err))
 	}
@@ -184,7 +186,7 @@ func (a *alsaPCM) gone(err error) error {
 func (a *alsaPCM) recover(err error) bool {
 	switch {
 	case errors.Is(err, unix.EPIPE):
-		a.xruns++
+		a.nxruns++
 		return a.ioctl(ioctlPCMPrepare, nil) == nil
 	case errors.Is(err, unix.ESTRPIPE):
 		for range 10 {
@@ -316,6 +318,36 @@ func (a *alsaPCM) write(buf []int16) error {
 	}
 	return nil
 }
+
+// waitQueued lets the kernel pace the playback loop: avail_min is set so
+// that the stream polls writable once no more than frames are queued, and
+// the wakeup comes from the driver's period interrupt. A Go timer computed
+// from DELAY would have to guess when a pointer that moves once a period
+// (bcm2835, most I2S codecs) next moves, and waking just before the move
+// costs a whole period.
+func (a *alsaPCM) waitQueued(frames int) error {
+	room := uint(max(a.p.period, a.p.buffer-frames))
+	if room != a.sw.availMin {
+		sw := a.sw
+		sw.availMin = room
+		if err := a.ioctl(ioctlPCMSWParams, unsafe.Pointer(&sw)); err != nil {
+			return fmt.Errorf("device: %s: avail_min %d: %w", a.name, room, a.gone(err))
+		}
+		a.sw = sw
+	}
+	for range 10 {
+		ready, err := a.wait()
+		if err != nil {
+			return fmt.Errorf("device: %s: poll: %w", a.name, err)
+		}
+		if ready {
+			return nil
+		}
+	}
+	return fmt.Errorf("device: %s: %w", a.name, errPCMStalled)
+}
+
+func (a *alsaPCM) xruns() int { return a.nxruns }
 
 func (a *alsaPCM) delay() int {
 	var d int

@@ -31,7 +31,8 @@ type AudioConfig struct {
 	// the same signal on both channels.
 	Channels int `yaml:"channels"`
 	// Period is the ALSA period (default 10ms): the capture latency and the
-	// playback write size. The device buffer holds 4 periods.
+	// playback write size. The device buffer holds 4 periods; playback keeps
+	// about 2 of them queued (more after an underrun).
 	Period time.Duration `yaml:"period"`
 	// GainDB amplifies the microphone (-20 to +30 dB, default 0).
 	GainDB float64 `yaml:"gain_db"`
@@ -174,7 +175,7 @@ type Audio struct {
 	closed  bool
 
 	packets, captured, played atomic.Uint64
-	capOut, spkOut            atomic.Uint64
+	capOut, spkOut, spkXruns  atomic.Uint64
 	encNanos, aecNanos        atomic.Int64
 	decNanos                  atomic.Int64
 	jitter                    JitterStats // of closed streams, under mu
@@ -286,6 +287,9 @@ type AudioStats struct {
 	// CaptureOutages and PlaybackOutages count times a device vanished or
 	// could not be opened while needed.
 	CaptureOutages, PlaybackOutages uint64
+	// SpeakerUnderruns counts times the speaker ran dry (a click) and the
+	// playback queue was made a period longer.
+	SpeakerUnderruns uint64
 	// EncodeTime, EchoCancelTime and DecodeTime are the CPU spent so far.
 	EncodeTime, EchoCancelTime, DecodeTime time.Duration
 	// Jitter sums the jitter buffers of every call, ended or not.
@@ -298,7 +302,7 @@ type AudioStats struct {
 func (a *Audio) Stats() AudioStats {
 	st := AudioStats{
 		PacketsSent: a.packets.Load(), CapturedFrames: a.captured.Load(), PlayedFrames: a.played.Load(),
-		CaptureOutages: a.capOut.Load(), PlaybackOutages: a.spkOut.Load(),
+		CaptureOutages: a.capOut.Load(), PlaybackOutages: a.spkOut.Load(), SpeakerUnderruns: a.spkXruns.Load(),
 		EncodeTime: time.Duration(a.encNanos.Load()), EchoCancelTime: time.Duration(a.aecNanos.Load()),
 		DecodeTime: time.Duration(a.decNanos.Load()), EchoCancel: a.mode,
 	}
@@ -546,8 +550,9 @@ func upmix(dst, in []int16, ch int) []int16 {
 }
 
 // runPlayback owns the speaker: open while a call receives audio; every
-// 10 ms it mixes the calls' decoded audio, writes it (ALSA paces the loop)
-// and hands it to the echo canceller as the reference.
+// 10 ms it mixes the calls' decoded audio, writes it (the speaker's queue
+// paces the loop, see playback) and hands it to the echo canceller as the
+// reference.
 func (a *Audio) runPlayback() {
 	defer a.wg.Done()
 	o := outage{counter: &a.spkOut}
@@ -586,6 +591,16 @@ func (a *Audio) streamCount() int {
 
 // playback runs one open playback device until no call receives audio (nil),
 // the device fails or Audio closes.
+//
+// The loop keeps the speaker's queue short rather than full: it waits until
+// no more than a margin (one period, 10 ms) is left queued, then pops the
+// jitter buffers, mixes and writes 10 ms, so about 2 periods are queued
+// right after a write instead of the 4 the buffer holds: what is popped
+// leaves the speaker 10 ms later instead of about 40 (a 30 ms queue ahead,
+// and the pop a period before the write had room). The margin is what
+// the loop has to wake up and write in; after an underrun it grows by a
+// period (up to the buffer), so a slow or busy machine trades latency for
+// clean sound instead of clicking again.
 func (a *Audio) playback(pcm pcmStream) error {
 	p := pcm.params()
 	rs := newResampler(audioRate, p.rate)
@@ -593,7 +608,13 @@ func (a *Audio) playback(pcm pcmStream) error {
 	frame := make([]int16, aecFrame)
 	var dev, out []int16
 	var list []*AudioSink
+	chunk := p.rate / 100 // frames per write
+	margin := playbackMargin(p, chunk)
+	xruns := pcm.xruns()
 	for !a.stopping() {
+		if err := pcm.waitQueued(margin); err != nil {
+			return err
+		}
 		a.mu.Lock()
 		list = list[:0]
 		for s := range a.streams {
@@ -627,8 +648,25 @@ func (a *Audio) playback(pcm pcmStream) error {
 		}
 		a.ref.push(frame)
 		a.played.Add(aecFrame)
+		if n := pcm.xruns(); n > xruns {
+			a.spkXruns.Add(uint64(n - xruns))
+			xruns = n
+			if margin+chunk+p.period <= p.buffer {
+				margin += p.period
+				a.log.Info("speaker underrun: queueing one period more", "queued_after_write", time.Duration(margin+chunk)*time.Second/time.Duration(p.rate))
+			}
+		}
 	}
 	return nil
+}
+
+// playbackMargin is how many frames the playback loop leaves queued when it
+// wakes to write chunk more: a period, or a chunk if that is longer (the
+// write must fit the time the queue lasts), and enough that the queue after
+// the write reaches the start threshold of two periods.
+func playbackMargin(p pcmParams, chunk int) int {
+	m := max(p.period, chunk, 2*p.period-chunk)
+	return min(m, max(p.buffer-chunk, 0))
 }
 
 // echoRef carries what the speaker played to the echo canceller. The

@@ -147,6 +147,10 @@ func (f *fakePCM) write(buf []int16) error {
 
 func (f *fakePCM) delay() int { return 0 }
 
+// waitQueued returns at once: write paces in real time and queues nothing.
+func (f *fakePCM) waitQueued(int) error { return nil }
+func (f *fakePCM) xruns() int           { return 0 }
+
 func (f *fakePCM) close() error {
 	f.closed.Store(true)
 	return nil

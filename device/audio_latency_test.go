@@ -28,6 +28,9 @@ type alsaLikePCM struct {
 	start  time.Time // capture: sample 0 at the microphone; playback: sample 0 at the speaker
 	frames int       // moved so far
 	played []int16
+	// Playback: the most samples queued right after a write, and writes
+	// that found the buffer had run dry.
+	maxQueued, underruns int
 }
 
 func (f *alsaLikePCM) params() pcmParams { return f.p }
@@ -56,13 +59,18 @@ func (f *alsaLikePCM) read(buf []int16) (int, error) {
 
 func (f *alsaLikePCM) write(buf []int16) error {
 	f.mu.Lock()
+	now := time.Now()
+	if !f.start.IsZero() && f.playedAt(now) > f.frames {
+		f.underruns++ // ran dry: a gap in the sound (the timeline below ignores it)
+	}
 	if f.start.IsZero() && f.frames+len(buf) >= 2*f.p.period {
 		// The start threshold: the first sample leaves once two periods are queued.
-		f.start = time.Now()
+		f.start = now
 	}
 	f.frames += len(buf)
 	f.played = append(f.played, buf...)
 	start, queued := f.start, f.frames
+	f.maxQueued = max(f.maxQueued, f.queuedAt(now))
 	f.mu.Unlock()
 	if start.IsZero() {
 		return nil
@@ -72,7 +80,45 @@ func (f *alsaLikePCM) write(buf []int16) error {
 	return nil
 }
 
-func (f *alsaLikePCM) delay() int   { return 0 }
+// playedAt is how many samples have left the speaker by t (start set).
+func (f *alsaLikePCM) playedAt(t time.Time) int {
+	return int(t.Sub(f.start) * time.Duration(f.p.rate) / time.Second)
+}
+
+// queuedAt is how many samples wait in the buffer at t.
+func (f *alsaLikePCM) queuedAt(t time.Time) int {
+	if f.start.IsZero() {
+		return f.frames
+	}
+	return max(0, f.frames-f.playedAt(t))
+}
+
+func (f *alsaLikePCM) delay() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.queuedAt(time.Now())
+}
+
+// waitQueued sleeps until the buffer has drained to frames, as poll with
+// ALSA's avail_min does.
+func (f *alsaLikePCM) waitQueued(frames int) error {
+	f.mu.Lock()
+	start, until := f.start, f.frames-frames
+	f.mu.Unlock()
+	if !start.IsZero() {
+		time.Sleep(time.Until(start.Add(time.Duration(until) * time.Second / time.Duration(f.p.rate))))
+	}
+	return nil
+}
+
+// xruns reports the underruns, so that the playback loop lengthens its
+// queue as it would after ALSA's.
+func (f *alsaLikePCM) xruns() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.underruns
+}
+
 func (f *alsaLikePCM) close() error { return nil }
 
 // forwardBinding hands every packet the track writes to a call's sink at
@@ -167,6 +213,7 @@ func measureMouthToEar(t *testing.T, jitter time.Duration) {
 	}
 	s.mu.Lock()
 	played, spkStart := slices.Clone(s.played), s.start
+	maxQueued, underruns := s.maxQueued, s.underruns
 	s.mu.Unlock()
 	var lat []time.Duration
 	for i := 0; i < len(played); i++ {
@@ -187,8 +234,9 @@ func measureMouthToEar(t *testing.T, jitter time.Duration) {
 	}
 	lat = lat[1:] // the first one rides on the start-up
 	slices.Sort(lat)
-	t.Logf("jitter target %v: mouth-to-ear inside intercomd (both ends, no network): median %.1f ms, range %.1f–%.1f ms over %d clicks",
-		jitter, ms(lat[len(lat)/2]), ms(lat[0]), ms(lat[len(lat)-1]), len(lat))
+	t.Logf("jitter target %v: mouth-to-ear inside intercomd (both ends, no network): median %.1f ms, range %.1f–%.1f ms over %d clicks; speaker queue at most %.1f ms, %d underruns",
+		jitter, ms(lat[len(lat)/2]), ms(lat[0]), ms(lat[len(lat)-1]), len(lat),
+		float64(maxQueued)*1000/float64(s.p.rate), underruns)
 }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }

@@ -2,6 +2,7 @@ package device
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -31,6 +32,7 @@ type AudioSink struct {
 	codec    int
 	opus     *OpusDecoder
 	up       *resampler // 8 kHz G.711 to 48 kHz
+	upPrimed bool       // the first packet went through up
 	pcm      []int16    // decoded, not yet played
 	scratch  []int16
 	g711     []int16
@@ -186,6 +188,18 @@ func (s *AudioSink) decodePacket(payload []byte) bool {
 		start := len(s.pcm)
 		s.pcm = s.up.process(s.pcm, s.g711)
 		s.frameLen = len(payload) * audioRate / 8000
+		if !s.upPrimed {
+			// The upsampler holds back its kernel (2 ms) on the first
+			// packet. Pad it to a whole frame, so that every packet
+			// gives 20 ms and the playback loop pops one every 20 ms:
+			// otherwise the pops run 10 ms early, the depth the jitter
+			// buffer sees is one packet short of its target, and it
+			// inserts a concealment frame a second later.
+			s.upPrimed = true
+			if short := s.frameLen - (len(s.pcm) - start); short > 0 {
+				s.pcm = slices.Insert(s.pcm, start, make([]int16, short)...)
+			}
+		}
 		s.last = append(s.last[:0], s.pcm[start:]...)
 		return true
 	}
