@@ -76,6 +76,8 @@ const aecFrame = audioRate / 100
 // microphone signal, one aecFrame at a time.
 type echoCanceller interface {
 	process(mic, ref, out []int16)
+	// reset forgets what was learnt of the echo path (it changed).
+	reset()
 	close()
 }
 
@@ -86,11 +88,12 @@ func newEchoCanceller(m EchoCancel, tail int) (echoCanceller, error) {
 	case EchoCancelSpeex:
 		// At 16 kHz: measured (TestSpeexERLE, docs/audio.md) 4–15 dB more
 		// ERLE than at 48 kHz on every echo path, at a third of the CPU.
-		c, err := newSpeexAEC(aecRate16/100, tail*aecRate16/audioRate, aecRate16)
+		tail16 := tail * aecRate16 / audioRate
+		c, err := newSpeexAEC(aecRate16/100, tail16, aecRate16)
 		if err != nil {
 			return nil, err
 		}
-		return newDecimated(c, aecRate16), nil
+		return newDecimated(newAligned(c, aecRate16, tail16), aecRate16), nil
 	case EchoCancelHalfDuplex:
 		return newHalfDuplex(audioRate), nil
 	}
@@ -100,6 +103,7 @@ func newEchoCanceller(m EchoCancel, tail int) (echoCanceller, error) {
 type passThrough struct{}
 
 func (passThrough) process(mic, ref, out []int16) { copy(out, mic) }
+func (passThrough) reset()                        {}
 func (passThrough) close()                        {}
 
 // halfDuplex gates the microphone by the far end's level: while the played
@@ -144,4 +148,5 @@ func (h *halfDuplex) process(mic, ref, out []int16) {
 	}
 }
 
+func (h *halfDuplex) reset() {}
 func (h *halfDuplex) close() {}

@@ -50,4 +50,5 @@ func (d *decimated) process(mic, ref, out []int16) {
 	d.high = d.high[:copy(d.high, d.high[n:])]
 }
 
+func (d *decimated) reset() { d.inner.reset() }
 func (d *decimated) close() { d.inner.close() }

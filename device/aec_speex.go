@@ -64,6 +64,12 @@ func (s *speexAEC) process(mic, ref, out []int16) {
 	C.speex_preprocess_run(s.pp, (*C.spx_int16_t)(unsafe.Pointer(&out[0])))
 }
 
+func (s *speexAEC) reset() {
+	if s.st != nil {
+		C.speex_echo_state_reset(s.st)
+	}
+}
+
 func (s *speexAEC) close() {
 	if s.st != nil {
 		C.speex_preprocess_state_destroy(s.pp)

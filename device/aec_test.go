@@ -135,9 +135,9 @@ type aecCase struct {
 }
 
 var aecCases = []aecCase{
-	{"speech/20ms", 20 * 48, 30 * 48, -6, false, 21},
-	{"speech/60ms", 60 * 48, 30 * 48, -6, false, 30},
-	{"speech/120ms-loud", 120 * 48, 30 * 48, 0, false, 13},
+	{"speech/20ms", 20 * 48, 30 * 48, -6, false, 30},
+	{"speech/60ms", 60 * 48, 30 * 48, -6, false, 40},
+	{"speech/120ms-loud", 120 * 48, 30 * 48, 0, false, 32},
 	{"noise/60ms", 60 * 48, 30 * 48, -6, true, 35},
 }
 

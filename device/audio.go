@@ -45,8 +45,10 @@ type AudioConfig struct {
 	SpeakerMute bool `yaml:"speaker_mute"`
 	// EchoCancel is auto (default), speex, halfduplex or off.
 	EchoCancel EchoCancel `yaml:"echo_cancel"`
-	// EchoTail is how long an echo the canceller models (default 200ms):
-	// the playback buffer, the sound's way to the microphone and the room.
+	// EchoTail is how much of the room's echo the adaptive filter models
+	// (default 100ms), from just before the echo's onset: a delay estimator
+	// finds that onset (the playback queue and the sound's way to the
+	// microphone, up to 320 ms) and delays the reference to it.
 	EchoTail time.Duration `yaml:"echo_tail"`
 	// Jitter is the jitter buffer's target depth (default 40ms, 20–200ms).
 	Jitter time.Duration `yaml:"jitter"`
@@ -84,7 +86,7 @@ func (c AudioConfig) withDefaults() AudioConfig {
 		c.Period = 10 * time.Millisecond
 	}
 	if c.EchoTail == 0 {
-		c.EchoTail = 200 * time.Millisecond
+		c.EchoTail = 100 * time.Millisecond
 	}
 	if c.Jitter == 0 {
 		c.Jitter = 40 * time.Millisecond
