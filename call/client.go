@@ -16,8 +16,13 @@ import (
 const (
 	DefaultRingTimeout       = 30 * time.Second
 	DefaultConnectTimeout    = 15 * time.Second
-	DefaultDisconnectTimeout = 5 * time.Second
+	DefaultDisconnectTimeout = 10 * time.Second
 	DefaultBusyGrace         = 500 * time.Millisecond
+	// DefaultRestartAfter and DefaultRestartInterval: how long a connected
+	// call is disconnected before its caller restarts ICE, and how long after
+	// a restart was answered it tries again while still disconnected.
+	DefaultRestartAfter    = time.Second
+	DefaultRestartInterval = 3 * time.Second
 
 	// ringGrace is how much longer than the caller's ring timeout a callee keeps
 	// ringing when the caller's cancel never arrives.
@@ -68,8 +73,12 @@ type Config struct {
 	// ConnectTimeout bounds media setup after an answer (default 15 s).
 	ConnectTimeout time.Duration
 	// DisconnectTimeout is how long a connected call may stay disconnected before
-	// it fails (default 5 s).
+	// it fails (default 10 s), ICE restarts included.
 	DisconnectTimeout time.Duration
+	// RestartAfter and RestartInterval pace ICE restarts (defaults
+	// DefaultRestartAfter, DefaultRestartInterval); see docs/protocol.md.
+	RestartAfter    time.Duration
+	RestartInterval time.Duration
 	// BusyGrace is how long a caller waits for another device of the callee to
 	// ring after one device said busy (default 500 ms).
 	BusyGrace time.Duration
@@ -96,6 +105,12 @@ func (c *Config) setDefaults() {
 	}
 	if c.BusyGrace <= 0 {
 		c.BusyGrace = DefaultBusyGrace
+	}
+	if c.RestartAfter <= 0 {
+		c.RestartAfter = DefaultRestartAfter
+	}
+	if c.RestartInterval <= 0 {
+		c.RestartInterval = DefaultRestartInterval
 	}
 	if c.NewCallID == nil {
 		c.NewCallID = randomCallID
@@ -180,6 +195,7 @@ type activeCall struct {
 	pendingCount int
 	ringing      bool // outgoing: a callee device is alerting
 	connected    bool // media connected at least once
+	reoffered    bool // outgoing: an ICE-restart offer awaits its answer
 	tracks       []RemoteTrack
 	timers       map[string]clock.Timer
 }
@@ -398,6 +414,7 @@ const (
 	timerConnect    = "connect"
 	timerDisconnect = "disconnect"
 	timerBusy       = "busy"
+	timerRestart    = "restart"
 )
 
 func (c *Client) timeout(name string) {
@@ -417,6 +434,9 @@ func (c *Client) timeout(name string) {
 		c.fail(fmt.Errorf("call: media did not connect within %s of the answer", c.cfg.ConnectTimeout))
 	case timerDisconnect:
 		c.fail(fmt.Errorf("call: connection lost for %s", c.cfg.DisconnectTimeout))
+	case timerRestart:
+		delete(c.cur.timers, timerRestart) // fired: scheduleRestart may arm it again
+		c.restartICE()
 	}
 }
 
@@ -673,6 +693,7 @@ func (c *Client) peerState(s PeerState) {
 	switch s {
 	case PeerConnected:
 		c.stopTimer(timerDisconnect)
+		c.stopTimer(timerRestart)
 		if cur.status == StatusConnecting {
 			c.stopTimer(timerConnect)
 			cur.connected = true
@@ -686,6 +707,9 @@ func (c *Client) peerState(s PeerState) {
 		// close still ends the call as a hangup.
 		if _, running := cur.timers[timerDisconnect]; !running {
 			c.after(timerDisconnect, c.cfg.DisconnectTimeout, cur.info.CallID)
+		}
+		if s == PeerDisconnected {
+			c.scheduleRestart(c.cfg.RestartAfter)
 		}
 	case PeerFailed:
 		c.fail(fmt.Errorf("call: the peer connection failed (ICE or DTLS)"))

@@ -69,6 +69,10 @@ func (c *Client) handle(m Message) {
 		}
 	case MsgCandidate:
 		c.handleCandidate(m)
+	case MsgReoffer:
+		c.handleReoffer(m)
+	case MsgReanswer:
+		c.handleReanswer(m)
 	case MsgOpenDoor:
 		if cur.status != StatusConnected {
 			c.log.Warn("open-door refused: the call is not connected", "call_id", m.CallID, "from", m.From, "device", m.FromDevice)

@@ -37,6 +37,17 @@ type Peer interface {
 	Close() error
 }
 
+// Restarter is implemented by Peers that can restart ICE on an established
+// connection, which lets a call survive a network change or a long drop.
+type Restarter interface {
+	// RestartOffer creates an ICE-restart offer (new credentials, new
+	// candidates), sets it as the local description and returns its SDP. The
+	// answer goes to SetAnswer.
+	RestartOffer() (string, error)
+	// Reanswer applies the other side's restart offer and returns the answer.
+	Reanswer(offer string) (string, error)
+}
+
 // PeerEventType names what a PeerEvent reports.
 type PeerEventType int
 

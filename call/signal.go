@@ -30,9 +30,14 @@ const (
 	// MsgOpenDoor: callee device → caller device during a connected call: pulse the
 	// door relay.
 	MsgOpenDoor
+	// MsgReoffer: caller device → callee device of an answered call whose
+	// connection was lost: an ICE-restart offer.
+	MsgReoffer
+	// MsgReanswer: callee device → caller device: the answer to a reoffer.
+	MsgReanswer
 )
 
-var messageNames = [...]string{"unknown", "invite", "ringing", "accept", "reject", "cancel", "hangup", "candidate", "open-door"}
+var messageNames = [...]string{"unknown", "invite", "ringing", "accept", "reject", "cancel", "hangup", "candidate", "open-door", "reoffer", "reanswer"}
 
 // String returns the wire name ("invite").
 func (t MessageType) String() string {
@@ -80,7 +85,7 @@ type Message struct {
 	// invite it is the caller's ring timeout.
 	TTL time.Duration
 
-	// SDP: the offer (invite) or the answer (accept).
+	// SDP: the offer (invite, reoffer) or the answer (accept, reanswer).
 	SDP string
 	// Media: what the sender will send (invite and accept).
 	Media *Constraints

@@ -168,6 +168,8 @@ var rules = map[call.MessageType]rule{
 	call.MsgHangup:    {toDevice: true, reasons: []call.EndReason{call.ReasonHangup, call.ReasonTaken, call.ReasonFailed}},
 	call.MsgCandidate: {candidate: true},
 	call.MsgOpenDoor:  {toDevice: true},
+	call.MsgReoffer:   {sdp: true, toDevice: true},
+	call.MsgReanswer:  {sdp: true, toDevice: true},
 }
 
 // EncodeEnvelope renders m as the JSON envelope, stamping ts as the sender's
@@ -295,7 +297,7 @@ func (w *wire) message() (call.Message, error) {
 	}
 	t, ok := call.ParseMessageType(w.Type)
 	if !ok {
-		return call.Message{}, dropf(DropType, "type", "%q is not a message type (invite ringing accept reject cancel hangup candidate open-door)", truncate(w.Type))
+		return call.Message{}, dropf(DropType, "type", "%q is not a message type (invite ringing accept reject cancel hangup candidate open-door reoffer reanswer)", truncate(w.Type))
 	}
 	r := rules[t]
 	ids := []struct {

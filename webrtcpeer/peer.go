@@ -244,6 +244,43 @@ func (p *Peer) SetAnswer(answer string) error {
 	return nil
 }
 
+// RestartOffer creates an ICE-restart offer on the established connection:
+// new ICE credentials, so both sides gather and check candidates anew, while
+// DTLS, SRTP and the tracks stay as they are. The answer goes to SetAnswer.
+func (p *Peer) RestartOffer() (string, error) {
+	if p.isClosed() {
+		return "", ErrClosed
+	}
+	offer, err := p.pc.CreateOffer(&webrtc.OfferOptions{ICERestart: true})
+	if err != nil {
+		return "", fmt.Errorf("webrtcpeer: creating the ICE restart offer: %w", err)
+	}
+	if err := p.pc.SetLocalDescription(offer); err != nil {
+		return "", fmt.Errorf("webrtcpeer: setting the ICE restart offer: %w", err)
+	}
+	return offer.SDP, nil
+}
+
+// Reanswer applies the other side's ICE-restart offer and returns the answer.
+func (p *Peer) Reanswer(offer string) (string, error) {
+	if p.isClosed() {
+		return "", ErrClosed
+	}
+	if err := p.pc.SetRemoteDescription(webrtc.SessionDescription{Type: webrtc.SDPTypeOffer, SDP: offer}); err != nil {
+		return "", fmt.Errorf("webrtcpeer: applying the ICE restart offer: %w", err)
+	}
+	answer, err := p.pc.CreateAnswer(nil)
+	if err != nil {
+		return "", fmt.Errorf("webrtcpeer: answering the ICE restart: %w", err)
+	}
+	if err := p.pc.SetLocalDescription(answer); err != nil {
+		return "", fmt.Errorf("webrtcpeer: setting the ICE restart answer: %w", err)
+	}
+	return answer.SDP, nil
+}
+
+var _ call.Restarter = (*Peer)(nil)
+
 // AddCandidate adds a remote ICE candidate; an empty one marks the end of the
 // remote candidates. Candidates of unknown types are dropped with a warning.
 func (p *Peer) AddCandidate(c call.Candidate) error {

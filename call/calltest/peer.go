@@ -90,9 +90,28 @@ type Peer struct {
 	closed bool
 	// Candidates counts remote candidates added.
 	candidates int
+	// linked: SetAnswer connected the pair once; later answers are ICE
+	// restarts, which bring no new tracks.
+	linked bool
 }
 
-var _ call.Peer = (*Peer)(nil)
+var (
+	_ call.Peer      = (*Peer)(nil)
+	_ call.Restarter = (*Peer)(nil)
+)
+
+// RestartOffer returns a fake restart offer. The answer's SetAnswer
+// reconnects both peers unless the network stalls, as a restart over a
+// working network does.
+func (p *Peer) RestartOffer() (string, error) { return p.sdp(), nil }
+
+// Reanswer answers a fake restart offer.
+func (p *Peer) Reanswer(offer string) (string, error) {
+	if _, err := p.net.lookup(offer); err != nil {
+		return "", err
+	}
+	return p.sdp(), nil
+}
 
 func (p *Peer) sdp() string { return "fake " + p.token + " " + p.opts.Send.String() }
 
@@ -133,6 +152,8 @@ func (p *Peer) SetAnswer(answer string) error {
 	p.net.mu.Lock()
 	p.remote = other
 	stall := p.net.Stall || other.remote != p
+	restart := p.linked
+	p.linked = true
 	p.net.mu.Unlock()
 	if stall {
 		return nil
@@ -141,7 +162,9 @@ func (p *Peer) SetAnswer(answer string) error {
 		x.event(call.PeerEvent{Type: call.PeerEventState, State: call.PeerConnecting})
 	}
 	for _, x := range []*Peer{p, other} {
-		x.event(call.PeerEvent{Type: call.PeerEventTrack, Track: fakeTrack{kind: "video", id: x.remoteToken()}})
+		if !restart {
+			x.event(call.PeerEvent{Type: call.PeerEventTrack, Track: fakeTrack{kind: "video", id: x.remoteToken()}})
+		}
 		x.event(call.PeerEvent{Type: call.PeerEventState, State: call.PeerConnected})
 	}
 	return nil

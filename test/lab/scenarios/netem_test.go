@@ -163,9 +163,11 @@ func TestNetem(t *testing.T) {
 		t.Errorf("30 %% loss + 200 ms delay: only %.0f audio packets/s got through (≈35 expected)", a)
 	}
 
-	// Blackouts that end: 5 s (the issue's), and 8 s, which outlasts ICE's
-	// disconnected detection (~5-7 s) but not call.DisconnectTimeout after it.
-	for _, d := range []time.Duration{5 * time.Second, 8 * time.Second} {
+	// Blackouts that end: 5 s (the issue's); 8 s, which outlasts ICE's
+	// disconnected detection (~5-7 s); and 12 s, during which the door
+	// restarts ICE (reoffer/reanswer over the signaling link) before
+	// call.DisconnectTimeout (10 s after the disconnect) would end the call.
+	for _, d := range []time.Duration{5 * time.Second, 8 * time.Second, 12 * time.Second} {
 		drainStates(evc, time.Now())
 		netem("loss", "100%")
 		cut := time.Now()
@@ -202,7 +204,7 @@ func TestNetem(t *testing.T) {
 	waitFor(t, 60*time.Second, "the call to end in an endless blackout", func() bool {
 		return door.c.Snapshot().Status == call.StatusIdle
 	})
-	t.Logf("endless blackout: the call ended %s after the cut (ICE disconnected + call.DisconnectTimeout, no ICE restart); events: %s",
+	t.Logf("endless blackout: the call ended %s after the cut (ICE disconnected + call.DisconnectTimeout, ICE restarts included); events: %s",
 		time.Since(cut).Round(100*time.Millisecond), drainStates(evc, cut))
 }
 
