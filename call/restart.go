@@ -29,10 +29,12 @@ func (c *Client) scheduleRestart(d time.Duration) {
 	c.after(timerRestart, d, cur.info.CallID)
 }
 
-// restartICE sends a reoffer when the connection is still down.
+// restartICE sends a reoffer when the connection is still down: disconnected,
+// or still checking after an earlier restart whose candidate pairs all failed
+// while the link was out (ICE does not check failed pairs again by itself).
 func (c *Client) restartICE() {
 	cur := c.cur
-	if cur.peerState != PeerDisconnected || cur.reoffered {
+	if cur.peerState == PeerConnected || cur.reoffered {
 		return
 	}
 	r, ok := cur.peer.(Restarter)
@@ -93,7 +95,7 @@ func (c *Client) handleReanswer(m Message) {
 	if err := cur.peer.SetAnswer(m.SDP); err != nil {
 		c.log.Warn("applying the ICE restart answer", "call_id", cur.info.CallID, "err", err)
 	}
-	if cur.peerState == PeerDisconnected {
+	if cur.peerState != PeerConnected {
 		c.scheduleRestart(c.cfg.RestartInterval)
 	}
 }
