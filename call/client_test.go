@@ -456,12 +456,19 @@ func TestPeerVanishes(t *testing.T) {
 	w.settle()
 	w.clk.Advance(call.DefaultDisconnectTimeout)
 	for _, s := range []*station{door, panel} {
-		if e := s.next(call.EventFailed); e.Err == nil {
-			t.Fatal("failed event without an error")
-		}
-		s.next(call.EventDisconnected)
-		s.ended(call.ReasonFailed)
+		s.failed()
 	}
+}
+
+// failed expects the events of a connected call that failed: failed (with
+// its error), disconnected, ended with reason failed.
+func (s *station) failed() {
+	s.t.Helper()
+	if e := s.next(call.EventFailed); e.Err == nil {
+		s.t.Fatal("failed event without an error")
+	}
+	s.next(call.EventDisconnected)
+	s.ended(call.ReasonFailed)
 }
 
 func TestDisconnectRecovers(t *testing.T) {

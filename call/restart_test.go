@@ -92,9 +92,7 @@ func TestICERestartPacing(t *testing.T) {
 	w.clk.Advance(call.DefaultDisconnectTimeout)
 	w.settle()
 	for _, s := range []*station{door, panel} {
-		s.next(call.EventFailed)
-		s.next(call.EventDisconnected)
-		s.ended(call.ReasonFailed)
+		s.failed()
 	}
 }
 

@@ -80,36 +80,7 @@ func TestReceivedVideoDecodesWithTimestamps(t *testing.T) {
 			au = nil
 		}
 	})
-	// Wire the bare receiver to a's signaling by hand.
-	recvCands := make(chan webrtc.ICECandidateInit, 64)
-	recv.onCandidate = func(c webrtc.ICECandidateInit) { recvCands <- c }
-	go func() {
-		for ev := range a.events {
-			if ev.Type == call.PeerEventCandidate {
-				recv.add(webrtc.ICECandidateInit{Candidate: ev.Candidate.Candidate, SDPMid: ev.Candidate.SDPMid, SDPMLineIndex: ev.Candidate.SDPMLineIndex})
-			}
-		}
-	}()
-	offer, err := a.peer.Offer()
-	if err != nil {
-		t.Fatal(err)
-	}
-	recv.setRemote(t, webrtc.SessionDescription{Type: webrtc.SDPTypeOffer, SDP: offer})
-	answer, err := recv.pc.CreateAnswer(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := recv.pc.SetLocalDescription(answer); err != nil {
-		t.Fatal(err)
-	}
-	if err := a.peer.SetAnswer(answer.SDP); err != nil {
-		t.Fatal(err)
-	}
-	go func() {
-		for c := range recvCands {
-			_ = a.peer.AddCandidate(call.Candidate{Candidate: c.Candidate, SDPMid: c.SDPMid, SDPMLineIndex: c.SDPMLineIndex})
-		}
-	}()
+	connectBare(t, a, recv)
 	select {
 	case <-done:
 	case <-time.After(10 * time.Second):
@@ -119,7 +90,6 @@ func TestReceivedVideoDecodesWithTimestamps(t *testing.T) {
 	_ = a.peer.Close()
 	close(a.events)
 	_ = recv.pc.GracefulClose()
-	close(recvCands)
 
 	mu.Lock()
 	defer mu.Unlock()
