@@ -4,7 +4,7 @@
 // listener. Run it inside a network namespace (Chromium gathers no loopback ICE
 // candidates): `bash e2e/run-selftest.sh` does all of it.
 //
-// Checks: incoming dialog shows the caller's name; accept → both connected;
+// Checks: incoming dialog shows the caller's name; accept → both connected; an ICE restart;
 // frames decoded on both sides and not black; open door; hang up → both ended;
 // reject; cancel before answer; an SDK-level call with {audio:false, video:true};
 // a phone-sized screenshot of the page in a call; signed signaling (two enrolled
@@ -192,6 +192,59 @@ async function main() {
       return r.width > 100 && r.height > 100 && v.videoWidth > 0 && !document.getElementById('call').hidden;
     });
     assert(ok, 'the video area is empty or hidden');
+  });
+
+  await check('ICE restart: the door (caller) restarts ICE; new ufrags on both sides, the call and the video go on', async () => {
+    // The SDK keeps its RTCPeerConnection private; the test reaches it through
+    // the client's engine (fields are plain properties at run time).
+    const ice = (p) => p.evaluate(async () => {
+      const pc = window.intercomApp.client.engine.call?.peer?.pc;
+      if (!pc) return null;
+      const ufrag = (d) => /a=ice-ufrag:(\S+)/.exec(d?.sdp ?? '')?.[1] ?? '';
+      const stats = await pc.getStats();
+      let pair = '';
+      stats.forEach((s) => { if (s.type === 'transport' && s.selectedCandidatePairId) pair = s.selectedCandidatePairId; });
+      const local = pair ? stats.get(stats.get(pair)?.localCandidateId) : null;
+      return {
+        local: ufrag(pc.localDescription), remote: ufrag(pc.remoteDescription), state: pc.connectionState,
+        signaling: pc.signalingState, pairUfrag: local?.usernameFragment ?? '',
+      };
+    });
+    const a0 = await eventCount(A);
+    const d0 = await eventCount(D);
+    const before = { a: await ice(A), d: await ice(D) };
+    assert(before.a && before.d, 'no peer connection on a side');
+    const started = await D.evaluate(() => window.intercomApp.client.engine.restartIce());
+    assert(started === true, 'restartIce() refused on the caller of a connected call');
+    // The reanswer is applied: both sides have new credentials, in both directions.
+    await waitFor(D, 'the reanswer applied', (b) => {
+      const pc = window.intercomApp.client.engine.call?.peer?.pc;
+      const u = (d) => /a=ice-ufrag:(\S+)/.exec(d?.sdp ?? '')?.[1] ?? '';
+      return pc && pc.signalingState === 'stable' && u(pc.localDescription) !== b.d.local && u(pc.remoteDescription) !== b.d.remote;
+    }, before, 10000);
+    // The caller (ICE controlling: it nominates) selects a pair of the new
+    // generation: its local candidate carries the new ufrag. (The callee's stats
+    // can keep naming the old candidate; Chromium reuses candidate stats ids.)
+    const t0 = Date.now();
+    let after;
+    for (;;) {
+      after = { a: await ice(A), d: await ice(D) };
+      if (after.a?.state === 'connected' && after.d?.state === 'connected' && after.d.pairUfrag === after.d.local) break;
+      if (Date.now() - t0 > 10000) throw new Error(`not on the new ICE generation 10 s after the restart: before ${JSON.stringify(before)} after ${JSON.stringify(after)}`);
+      await sleep(200);
+    }
+    console.log(`     ice before ${JSON.stringify(before)} after ${JSON.stringify(after)} (${Date.now() - t0} ms after the reanswer)`);
+    assert(after.a.local !== before.a.local && after.a.remote !== before.a.remote, `alice kept her ICE credentials: ${JSON.stringify({ before: before.a, after: after.a })}`);
+    const s = await videoStats(A, '#remote', 2000);
+    console.log(`     alice remote after the restart: ${JSON.stringify(s)}`);
+    assert(!s.error && s.frames >= 10, `only ${s.frames} frames in 2 s after the restart: ${s.error ?? ''}`);
+    assert(notBlack(s), 'the picture is black after the restart');
+    for (const [who, p, from] of [['alice', A, a0], ['door', D, d0]]) {
+      const bad = (await events(p, from)).filter((e) => ['ended', 'failed', 'disconnected', 'error', 'connected'].includes(e.name));
+      assert(!bad.length, `${who} got ${JSON.stringify(bad)} during the restart`);
+      const st = await p.evaluate(() => window.intercomApp.client.status);
+      assert(st === 'connected', `${who} is ${st} after the restart`);
+    }
   });
 
   await check('open door during the call, mute, then alice hangs up: both ended(hangup)', async () => {

@@ -25,7 +25,7 @@ export interface ConnectOptions {
     kind?: string;
     /** RTCConfiguration for the peer connections (ICE servers). */
     rtcConfiguration?: RTCConfiguration;
-    /** Call timeouts in ms (ring 30000, connect 15000, disconnected 5000, busyGrace 500). */
+    /** Call timeouts in ms (ring 30000, connect 15000, disconnected 10000, restartAfter 1000, restartInterval 3000, busyGrace 500). */
     timeouts?: Partial<Timeouts>;
     /** How long the first connection may take before connect rejects (ms, default 10000). */
     connectTimeout?: number;

@@ -20,7 +20,7 @@ export interface RemoteMedia {
 export interface PeerEvents {
     /** A local ICE candidate to trickle; candidate "" is the end of candidates. */
     candidate(c: WireCandidate): void;
-    /** The RTCPeerConnection's connectionState changed. */
+    /** The RTCPeerConnection's connectionState changed (or its iceConnectionState went disconnected). */
     state(s: ConnectionState): void;
     /** Something failed asynchronously. */
     error(err: IntercomError): void;
@@ -31,8 +31,12 @@ export interface CallPeer {
     offer(): Promise<string>;
     /** answer applies the remote offer, acquires local media, creates and sets the answer. */
     answer(offerSdp: string): Promise<string>;
-    /** setAnswer applies the remote answer to our offer. */
+    /** setAnswer applies the remote answer to our offer (the accept's, or a reanswer's). */
     setAnswer(answerSdp: string): Promise<void>;
+    /** restartOffer creates an ICE-restart offer on the established connection, sets it locally and returns its SDP. */
+    restartOffer(): Promise<string>;
+    /** reanswer applies the other side's ICE-restart offer, creates and sets the answer and returns its SDP. */
+    reanswer(offerSdp: string): Promise<string>;
     /** addCandidate adds a remote candidate; the engine calls it only once the remote description is set. */
     addCandidate(c: WireCandidate): Promise<void>;
     /** remoteMedia returns the remote tracks received so far. */
@@ -68,8 +72,12 @@ export interface Timeouts {
     ring: number;
     /** connect: a call not connected this long after the answer fails (15 s). */
     connect: number;
-    /** disconnected: a connection disconnected this long fails (5 s). */
+    /** disconnected: a connection disconnected this long fails (10 s: room for an ICE restart). */
     disconnected: number;
+    /** restartAfter: the caller restarts ICE once the connection has been disconnected this long (1 s). */
+    restartAfter: number;
+    /** restartInterval: another restart only if still not connected this long after the previous reanswer (3 s). */
+    restartInterval: number;
     /** busyGrace: a busy reject ends the call only if no device rang within it (500 ms). */
     busyGrace: number;
     /** inviteGrace: a ringing invite ends by itself at its ttl plus this (2 s). */
@@ -138,6 +146,13 @@ export declare class CallEngine {
     endCall(): void;
     /** openDoor asks the station on the other side of the connected call to pulse its door relay. */
     openDoor(): void;
+    /**
+     * restartIce sends an ICE restart (reoffer) now, whatever the connection's state:
+     * for an application that knows the network changed, and for the browser tests.
+     * Only the caller's side of an answered call restarts, one reoffer at a time; it
+     * returns false (and does nothing) otherwise. Disconnections restart by themselves.
+     */
+    restartIce(): boolean;
     /** close ends the current call (cancel or hang up; a ringing call just stops here) and refuses further use. */
     close(): void;
     /** handleMessage takes one validated, de-duplicated envelope addressed to this device. */
@@ -160,6 +175,14 @@ export declare class CallEngine {
     private fail;
     private createPeer;
     private onPeerState;
+    /** canRestart: the caller's side of an answered call whose answer has been applied. */
+    private canRestart;
+    private scheduleRestart;
+    private sendReoffer;
+    /** onReanswer (caller): the answer to our reoffer, or a stale one. */
+    private onReanswer;
+    /** onReoffer (callee): the caller restarts ICE; onIncomingMessage has checked that m is from the call's peer device. */
+    private onReoffer;
     private newCall;
     /** end finishes call with reason and emits, in order: rejected/failed/disconnected, statuschanged(idle), ended. */
     private end;

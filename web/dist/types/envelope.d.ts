@@ -4,7 +4,7 @@ export declare const TOPIC_PREFIX = "intercom/v1";
 /** Largest envelope a receiver accepts, in bytes. */
 export declare const MAX_ENVELOPE_BYTES: number;
 /** Message types on the wire (Go: call.MessageType's String forms). */
-export type MessageType = 'invite' | 'ringing' | 'accept' | 'reject' | 'cancel' | 'hangup' | 'candidate' | 'open-door';
+export type MessageType = 'invite' | 'ringing' | 'accept' | 'reject' | 'cancel' | 'hangup' | 'candidate' | 'open-door' | 'reoffer' | 'reanswer';
 export declare const MESSAGE_TYPES: readonly MessageType[];
 /** A trickled ICE candidate as RTCIceCandidateInit has it; candidate "" = end of candidates. */
 export interface WireCandidate {

@@ -1,6 +1,6 @@
 // CallEngine is the browser side of intercomd's call state machine: the same flows
 // as Go's package call (call, reject, cancel, no answer, busy with a grace period,
-// glare, taken, connect and disconnect timeouts). It is pure: it talks to the
+// glare, taken, connect and disconnect timeouts, ICE restart). It is pure: it talks to the
 // network through a Signaler, to WebRTC through a PeerFactory and to time through a
 // Clock, all injected, so unit tests drive it with fakes.
 
@@ -39,7 +39,7 @@ export interface RemoteMedia {
 export interface PeerEvents {
   /** A local ICE candidate to trickle; candidate "" is the end of candidates. */
   candidate(c: WireCandidate): void;
-  /** The RTCPeerConnection's connectionState changed. */
+  /** The RTCPeerConnection's connectionState changed (or its iceConnectionState went disconnected). */
   state(s: ConnectionState): void;
   /** Something failed asynchronously. */
   error(err: IntercomError): void;
@@ -51,8 +51,12 @@ export interface CallPeer {
   offer(): Promise<string>;
   /** answer applies the remote offer, acquires local media, creates and sets the answer. */
   answer(offerSdp: string): Promise<string>;
-  /** setAnswer applies the remote answer to our offer. */
+  /** setAnswer applies the remote answer to our offer (the accept's, or a reanswer's). */
   setAnswer(answerSdp: string): Promise<void>;
+  /** restartOffer creates an ICE-restart offer on the established connection, sets it locally and returns its SDP. */
+  restartOffer(): Promise<string>;
+  /** reanswer applies the other side's ICE-restart offer, creates and sets the answer and returns its SDP. */
+  reanswer(offerSdp: string): Promise<string>;
   /** addCandidate adds a remote candidate; the engine calls it only once the remote description is set. */
   addCandidate(c: WireCandidate): Promise<void>;
   /** remoteMedia returns the remote tracks received so far. */
@@ -88,15 +92,21 @@ export interface Timeouts {
   ring: number;
   /** connect: a call not connected this long after the answer fails (15 s). */
   connect: number;
-  /** disconnected: a connection disconnected this long fails (5 s). */
+  /** disconnected: a connection disconnected this long fails (10 s: room for an ICE restart). */
   disconnected: number;
+  /** restartAfter: the caller restarts ICE once the connection has been disconnected this long (1 s). */
+  restartAfter: number;
+  /** restartInterval: another restart only if still not connected this long after the previous reanswer (3 s). */
+  restartInterval: number;
   /** busyGrace: a busy reject ends the call only if no device rang within it (500 ms). */
   busyGrace: number;
   /** inviteGrace: a ringing invite ends by itself at its ttl plus this (2 s). */
   inviteGrace: number;
 }
 
-export const DEFAULT_TIMEOUTS: Timeouts = { ring: 30_000, connect: 15_000, disconnected: 5_000, busyGrace: 500, inviteGrace: 2_000 };
+export const DEFAULT_TIMEOUTS: Timeouts = {
+  ring: 30_000, connect: 15_000, disconnected: 10_000, restartAfter: 1_000, restartInterval: 3_000, busyGrace: 500, inviteGrace: 2_000,
+};
 
 /** EngineConfig wires a CallEngine. */
 export interface EngineConfig {
@@ -146,7 +156,18 @@ interface Call {
   accepting: boolean;
   acceptedBy: string;
   ringingDevices: Set<string>;
-  timers: { ring?: Timer; connect?: Timer; disconnected?: Timer; grace?: Timer };
+  timers: { ring?: Timer; connect?: Timer; disconnected?: Timer; grace?: Timer; restart?: Timer };
+  /**
+   * ICE restart (caller only): 'offering' while the restart offer is made, 'awaiting'
+   * once the reoffer is out until its reanswer arrives: at most one outstanding.
+   */
+  restart: 'idle' | 'offering' | 'awaiting';
+  /** How many reoffers this call sent (caller) or answered (callee); for the logs. */
+  restarts: number;
+  /** Serializes the callee's reanswers, so two reoffers are answered in order. */
+  renegotiation: Promise<void>;
+  /** Reoffers received and not answered yet (callee): candidates wait meanwhile. */
+  reanswering: number;
   ended: boolean;
 }
 
@@ -303,6 +324,22 @@ export class CallEngine {
     if (!this.sendToPeer(call, { type: 'open-door' })) {
       throw new IntercomError('signaling', 'intercom: could not send open-door: is the broker connected?');
     }
+  }
+
+  /**
+   * restartIce sends an ICE restart (reoffer) now, whatever the connection's state:
+   * for an application that knows the network changed, and for the browser tests.
+   * Only the caller's side of an answered call restarts, one reoffer at a time; it
+   * returns false (and does nothing) otherwise. Disconnections restart by themselves.
+   */
+  restartIce(): boolean {
+    this.checkOpen();
+    const call = this.call;
+    if (!call || !this.canRestart(call) || call.restart !== 'idle') return false;
+    call.timers.restart?.stop();
+    call.timers.restart = undefined;
+    this.sendReoffer(call, true);
+    return true;
   }
 
   /** close ends the current call (cancel or hang up; a ringing call just stops here) and refuses further use. */
@@ -489,6 +526,9 @@ export class CallEngine {
         if (call.acceptedBy && m.fromDevice !== call.acceptedBy) return; // a device that lost the race
         this.onRemoteCandidate(call, m);
         return;
+      case 'reanswer':
+        this.onReanswer(call, m);
+        return;
       default:
         this.log.debug(`intercom: drop ${m.type} from ${m.fromDevice} on outgoing call ${m.call}`);
     }
@@ -542,6 +582,9 @@ export class CallEngine {
         return;
       case 'candidate':
         this.onRemoteCandidate(call, m);
+        return;
+      case 'reoffer':
+        this.onReoffer(call, m);
         return;
       default:
         this.log.debug(`intercom: drop ${m.type} from ${m.fromDevice} on incoming call ${m.call}`);
@@ -640,6 +683,11 @@ export class CallEngine {
         call.timers.connect?.stop();
         call.timers.disconnected?.stop();
         call.timers.disconnected = undefined;
+        if (call.timers.restart) {
+          call.timers.restart.stop();
+          call.timers.restart = undefined;
+          this.log.debug(`intercom: call ${call.info.callId}: connected again, no further ICE restart`);
+        }
         if (call.status === 'connecting') {
           this.setStatus(call, 'connected');
           const remote = call.peer?.remoteMedia() ?? { streams: [], track: null, tracks: [], receiver: null, transceiver: null };
@@ -652,9 +700,12 @@ export class CallEngine {
           call.timers.disconnected = this.cfg.clock.after(this.t.disconnected, () => {
             call.timers.disconnected = undefined;
             if (call.ended || call.connectionState === 'connected') return;
-            this.fail(call, new IntercomError('peer', `intercom: the connection stayed disconnected for ${this.t.disconnected / 1000} s`));
+            this.fail(call, new IntercomError('peer', `intercom: the connection stayed disconnected for ${this.t.disconnected / 1000} s` +
+              (call.restarts ? ` (${call.restarts} ICE restart${call.restarts > 1 ? 's' : ''} tried)` : '') +
+              ': the other device or its network is gone; check its Wi-Fi and call again'));
           });
         }
+        if (call.restart === 'idle') this.scheduleRestart(call, this.t.restartAfter);
         break;
       case 'failed':
         this.emitStatus(call, call.status);
@@ -662,6 +713,127 @@ export class CallEngine {
         return;
     }
     if (prev !== s) this.emitStatus(call, call.status);
+  }
+
+  // --- ICE restart ----------------------------------------------------------
+  //
+  // Only the caller restarts, so the two sides never offer at once: once the
+  // connection has been disconnected for restartAfter, it sends a reoffer (an
+  // ICE-restart offer) to the answering device, which answers with a reanswer.
+  // At most one reoffer is outstanding; another goes out only if the connection
+  // is still not connected restartInterval after the previous reanswer. The
+  // disconnect timeout still ends the call if nothing recovers.
+
+  /** canRestart: the caller's side of an answered call whose answer has been applied. */
+  private canRestart(call: Call): boolean {
+    return !call.ended && call.info.direction === 'outgoing' && !!call.acceptedBy && call.remoteSet &&
+      (call.status === 'connecting' || call.status === 'connected');
+  }
+
+  private scheduleRestart(call: Call, ms: number): void {
+    if (!this.canRestart(call) || call.timers.restart) return;
+    call.timers.restart = this.cfg.clock.after(ms, () => {
+      call.timers.restart = undefined;
+      this.sendReoffer(call);
+    });
+  }
+
+  private sendReoffer(call: Call, force = false): void {
+    if (!this.canRestart(call) || call.restart !== 'idle' || (call.connectionState === 'connected' && !force)) return;
+    const peer = call.peer;
+    if (!peer) return;
+    call.restart = 'offering';
+    call.restarts++;
+    // Candidates of the new ICE generation follow the reoffer, as they follow the invite.
+    call.signaled = false;
+    const n = call.restarts;
+    this.log.debug(`intercom: call ${call.info.callId}: ${call.connectionState} for a while: ICE restart ${n}, reoffer to ${call.acceptedBy}`);
+    peer.restartOffer().then((sdp) => {
+      if (call.ended) return;
+      if (!this.sendToPeer(call, { type: 'reoffer', sdp })) {
+        // Not sent: try again later, the disconnect timeout still bounds the call.
+        call.restart = 'idle';
+        call.signaled = true;
+        this.flushLocalCandidates(call);
+        this.scheduleRestart(call, this.t.restartInterval);
+        return;
+      }
+      call.restart = 'awaiting';
+      call.signaled = true;
+      this.flushLocalCandidates(call);
+    }, (e: unknown) => {
+      if (call.ended) return;
+      this.log.warn(`intercom: call ${call.info.callId}: the ICE-restart offer could not be made: ${(e as Error)?.message ?? e}; ` +
+        `retrying in ${this.t.restartInterval / 1000} s while the connection stays down`);
+      call.restart = 'idle';
+      call.signaled = true;
+      this.flushLocalCandidates(call);
+      this.scheduleRestart(call, this.t.restartInterval);
+    });
+  }
+
+  /** onReanswer (caller): the answer to our reoffer, or a stale one. */
+  private onReanswer(call: Call, m: Envelope): void {
+    if (m.fromDevice !== call.acceptedBy) {
+      this.log.debug(`intercom: drop reanswer from ${m.fromDevice}: the call is with device ${call.acceptedBy || '(none yet)'}`);
+      return;
+    }
+    if (call.restart !== 'awaiting') {
+      this.log.debug(`intercom: drop reanswer from ${m.fromDevice} on call ${m.call}: no reoffer outstanding (stale)`);
+      return;
+    }
+    call.restart = 'idle';
+    const peer = call.peer;
+    if (!peer) return;
+    this.log.debug(`intercom: call ${call.info.callId}: reanswer ${call.restarts} from ${m.fromDevice}`);
+    // Another restart only if this one has not helped restartInterval from now.
+    if (call.connectionState !== 'connected') this.scheduleRestart(call, this.t.restartInterval);
+    // Candidates of the new generation wait until the answer that names it is applied.
+    call.remoteSet = false;
+    peer.setAnswer(m.sdp ?? '').then(() => {
+      if (call.ended) return;
+      call.remoteSet = true;
+      this.flushRemoteCandidates(call);
+    }, (e: unknown) => {
+      if (call.ended) return;
+      call.remoteSet = true;
+      this.flushRemoteCandidates(call);
+      this.log.warn(`intercom: call ${call.info.callId}: the reanswer from ${m.fromDevice} could not be applied: ${(e as Error)?.message ?? e}`);
+    });
+  }
+
+  /** onReoffer (callee): the caller restarts ICE; onIncomingMessage has checked that m is from the call's peer device. */
+  private onReoffer(call: Call, m: Envelope): void {
+    if (call.status !== 'connecting' && call.status !== 'connected') {
+      this.log.debug(`intercom: drop reoffer from ${m.fromDevice} on call ${m.call}: not answered here (status ${call.status})`);
+      return;
+    }
+    const sdp = m.sdp ?? '';
+    // Remote candidates of the new generation wait for the reoffer to be applied,
+    // local ones for the reanswer to be out.
+    call.reanswering++;
+    call.remoteSet = false;
+    call.signaled = false;
+    call.renegotiation = call.renegotiation.then(async () => {
+      const peer = call.peer;
+      if (call.ended || !peer) return;
+      call.restarts++;
+      const n = call.restarts;
+      this.log.debug(`intercom: call ${call.info.callId}: reoffer ${n} from ${m.fromDevice}: answering the ICE restart`);
+      try {
+        const answer = await peer.reanswer(sdp);
+        if (call.ended) return;
+        this.sendToPeer(call, { type: 'reanswer', sdp: answer });
+      } catch (e) {
+        if (call.ended) return;
+        this.log.warn(`intercom: call ${call.info.callId}: the reoffer from ${m.fromDevice} could not be answered: ${(e as Error)?.message ?? e}`);
+      }
+      if (--call.reanswering > 0) return;
+      call.remoteSet = true;
+      call.signaled = true;
+      this.flushRemoteCandidates(call);
+      this.flushLocalCandidates(call);
+    });
   }
 
   // --- plumbing -------------------------------------------------------------
@@ -683,6 +855,10 @@ export class CallEngine {
       acceptedBy: '',
       ringingDevices: new Set(),
       timers: {},
+      restart: 'idle',
+      restarts: 0,
+      renegotiation: Promise.resolve(),
+      reanswering: 0,
       ended: false,
     };
   }

@@ -10,9 +10,11 @@ export const TOPIC_PREFIX = 'intercom/v1';
 export const MAX_ENVELOPE_BYTES = 64 * 1024;
 
 /** Message types on the wire (Go: call.MessageType's String forms). */
-export type MessageType = 'invite' | 'ringing' | 'accept' | 'reject' | 'cancel' | 'hangup' | 'candidate' | 'open-door';
+export type MessageType =
+  | 'invite' | 'ringing' | 'accept' | 'reject' | 'cancel' | 'hangup' | 'candidate' | 'open-door'
+  | 'reoffer' | 'reanswer';
 
-export const MESSAGE_TYPES: readonly MessageType[] = ['invite', 'ringing', 'accept', 'reject', 'cancel', 'hangup', 'candidate', 'open-door'];
+export const MESSAGE_TYPES: readonly MessageType[] = ['invite', 'ringing', 'accept', 'reject', 'cancel', 'hangup', 'candidate', 'open-door', 'reoffer', 'reanswer'];
 
 /** A trickled ICE candidate as RTCIceCandidateInit has it; candidate "" = end of candidates. */
 export interface WireCandidate {
@@ -69,6 +71,9 @@ export const RULES: Record<MessageType, { sdp: boolean; ttl: boolean; toDevice: 
   hangup: { sdp: false, ttl: false, toDevice: true, reasons: ['hangup', 'taken', 'failed'] },
   candidate: { sdp: false, ttl: false, toDevice: false, reasons: [] },
   'open-door': { sdp: false, ttl: false, toDevice: true, reasons: [] },
+  // ICE restart of an answered call: the caller's device offers, the answering device answers.
+  reoffer: { sdp: true, ttl: false, toDevice: true, reasons: [] },
+  reanswer: { sdp: true, ttl: false, toDevice: true, reasons: [] },
 };
 
 /** isValidId reports whether s is a valid channel, user, device or call id. */
@@ -174,7 +179,7 @@ export function validateEnvelope(o: unknown): DecodeResult {
   if (typeof o !== 'object' || o === null || Array.isArray(o)) return fail('invalid-json', 'not a JSON object');
   const m = o as Record<string, unknown>;
   if (m.v !== 1) return fail('version', `unknown protocol version ${JSON.stringify(m.v)}`);
-  if (!(MESSAGE_TYPES as readonly unknown[]).includes(m.type)) return fail('type', `unknown type ${JSON.stringify(m.type)}`);
+  if (!(MESSAGE_TYPES as readonly unknown[]).includes(m.type)) return fail('type', `unknown type ${JSON.stringify(m.type)} (want ${MESSAGE_TYPES.join(' ')})`);
   const type = m.type as MessageType;
   for (const k of ['channel', 'call', 'from', 'fromDevice', 'to'] as const) {
     if (!present(m[k]) || m[k] === '') return fail('missing-field', `${type}: missing ${k}`);

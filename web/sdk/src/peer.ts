@@ -45,6 +45,7 @@ class BrowserPeer implements CallPeer {
   private readonly trackEvents: RTCTrackEvent[] = [];
   private flags: MediaFlags = { audio: false, video: false };
   private closed = false;
+  private lastState: ConnectionState | null = null;
 
   constructor(private readonly media: LocalMedia, private readonly events: PeerEvents, private readonly opts: BrowserPeerOptions) {
     this.pc = new RTCPeerConnection(opts.rtcConfiguration ?? { iceServers: [] });
@@ -62,13 +63,23 @@ class BrowserPeer implements CallPeer {
       if (e.candidate.sdpMLineIndex != null) c.sdpMLineIndex = e.candidate.sdpMLineIndex;
       this.events.candidate(c);
     };
-    this.pc.onconnectionstatechange = () => {
-      if (!this.closed) this.events.state(this.pc.connectionState as ConnectionState);
-    };
+    this.pc.onconnectionstatechange = () => this.reportState();
+    // ICE disconnected is what an ICE restart waits for; connectionState follows it
+    // in Chromium, but not at the same instant everywhere.
+    this.pc.oniceconnectionstatechange = () => this.reportState();
     this.pc.ontrack = (e) => {
       this.trackEvents.push(e);
       if (!this.remote.getTrackById(e.track.id)) this.remote.addTrack(e.track);
     };
+  }
+
+  private reportState(): void {
+    if (this.closed) return;
+    let s = this.pc.connectionState as ConnectionState;
+    if (this.pc.iceConnectionState === 'disconnected' && s !== 'failed' && s !== 'closed') s = 'disconnected';
+    if (s === this.lastState) return;
+    this.lastState = s;
+    this.events.state(s);
   }
 
   private async acquire(): Promise<void> {
@@ -139,6 +150,25 @@ class BrowserPeer implements CallPeer {
     }
   }
 
+  async restartOffer(): Promise<string> {
+    try {
+      await this.pc.setLocalDescription(await this.pc.createOffer({ iceRestart: true }));
+      return this.pc.localDescription?.sdp ?? '';
+    } catch (e) {
+      throw peerError('could not create the ICE-restart offer', e);
+    }
+  }
+
+  async reanswer(offerSdp: string): Promise<string> {
+    try {
+      await this.pc.setRemoteDescription({ type: 'offer', sdp: offerSdp });
+      await this.pc.setLocalDescription(await this.pc.createAnswer());
+      return this.pc.localDescription?.sdp ?? '';
+    } catch (e) {
+      throw peerError('could not answer the ICE-restart offer', e);
+    }
+  }
+
   async addCandidate(c: WireCandidate): Promise<void> {
     if (c.candidate === '') {
       await this.pc.addIceCandidate(); // end of candidates
@@ -167,6 +197,7 @@ class BrowserPeer implements CallPeer {
     this.closed = true;
     this.pc.onicecandidate = null;
     this.pc.onconnectionstatechange = null;
+    this.pc.oniceconnectionstatechange = null;
     this.pc.ontrack = null;
     this.pc.close();
     this.stopLocal();

@@ -523,19 +523,31 @@ describe('peer vanishes', () => {
     assert.equal(r.last('ended').endReasonCode, 'failed');
   });
 
-  it('disconnected for 5 s fails the call; disconnected and failed are both emitted', async () => {
-    const r = await connectedOutgoing();
+  it('disconnected for 10 s (the default) fails the call; disconnected and failed are both emitted', async () => {
+    const r = await connectedIncoming();
     r.sig.take();
     r.peers.last.events.state('disconnected');
     assert.equal(r.last('statuschanged').connectionState, 'disconnected');
-    r.clock.advance(4_999);
+    r.clock.advance(9_999);
     assert.equal(r.engine.status, 'connected');
+    assert.deepEqual(r.sig.take(), [], 'the callee never restarts ICE');
     r.clock.advance(1);
     assert.deepEqual(r.sig.take().map((m) => [m.type, m.reason]), [['hangup', 'failed']]);
     assert.deepEqual(r.names().slice(-4), ['failed', 'disconnected', 'status:idle', 'ended']);
   });
 
-  it('a disconnection that recovers within 5 s keeps the call', async () => {
+  it('the disconnect timeout is still configurable', async () => {
+    const r = incoming(rig({ timeouts: { disconnected: 2_000 } }));
+    await r.engine.acceptCall();
+    r.peers.last.events.state('connected');
+    r.peers.last.events.state('disconnected');
+    r.clock.advance(1_999);
+    assert.equal(r.engine.status, 'connected');
+    r.clock.advance(1);
+    assert.equal(r.last('ended').endReasonCode, 'failed');
+  });
+
+  it('a disconnection that recovers within 10 s keeps the call', async () => {
     const r = await connectedOutgoing();
     r.peers.last.events.state('disconnected');
     r.clock.advance(3_000);
@@ -600,5 +612,283 @@ describe('close', () => {
     r.engine.close();
     assert.equal(r.sig.sent.length, 0);
     assert.equal(r.last('ended').endReasonCode, 'cancelled');
+  });
+});
+
+describe('ICE restart', () => {
+  const CALL = '5000000000000001';
+  const IN_CALL = '1000000000000001';
+
+  /** reoffers returns the reoffers sent so far. */
+  const reoffers = (r: Rig) => r.sig.ofType('reoffer');
+
+  /** disconnectedCaller: a connected outgoing call whose connection just went disconnected. */
+  async function disconnectedCaller(over: Parameters<typeof rig>[0] = {}): Promise<Rig> {
+    const r = await outgoing(rig({ ids: [CALL], ...over }));
+    r.deliver({ type: 'accept', call: CALL, sdp: 'answer', toDevice: 'alice-phone' });
+    await flush();
+    r.peers.last.events.state('connected');
+    r.sig.take();
+    r.peers.last.events.state('disconnected');
+    return r;
+  }
+
+  it('caller: exactly one reoffer to the answering device after 1 s disconnected, not before', async () => {
+    const r = await disconnectedCaller();
+    r.clock.advance(999);
+    await flush();
+    assert.deepEqual(reoffers(r), [], 'not before 1 s');
+    r.clock.advance(1);
+    await flush();
+    assert.deepEqual(r.sig.take(), [{ type: 'reoffer', channel: 'home', call: CALL, to: 'door', toDevice: 'door-pi', sdp: `reoffer-${CALL}-1` }]);
+    assert.equal(r.peers.last.restartOffers, 1);
+    assert.equal(r.engine.status, 'connected', 'a restart is not a status');
+  });
+
+  it('caller: no second reoffer while one is outstanding', async () => {
+    const r = await disconnectedCaller({ timeouts: { disconnected: 60_000 } });
+    r.clock.advance(1_000);
+    await flush();
+    for (let i = 0; i < 50; i++) {
+      r.clock.advance(1_000);
+      await flush();
+    }
+    assert.equal(reoffers(r).length, 1);
+    assert.equal(r.peers.last.restartOffers, 1);
+    // A repeated disconnected report does not start another one either.
+    r.peers.last.events.state('connecting');
+    r.peers.last.events.state('disconnected');
+    r.clock.advance(5_000);
+    await flush();
+    assert.equal(reoffers(r).length, 1);
+  });
+
+  it('caller: applies the reanswer; another reoffer only 3 s after it if still disconnected', async () => {
+    const r = await disconnectedCaller();
+    r.clock.advance(1_000);
+    await flush();
+    assert.equal(reoffers(r).length, 1);
+    r.clock.advance(500);
+    r.deliver({ type: 'reanswer', call: CALL, toDevice: 'alice-phone', sdp: 'reanswer-1' });
+    await flush();
+    assert.deepEqual(r.peers.last.answers, ['answer', 'reanswer-1']);
+    r.clock.advance(2_999);
+    await flush();
+    assert.equal(reoffers(r).length, 1, 'not before 3 s after the reanswer');
+    r.clock.advance(1);
+    await flush();
+    assert.deepEqual(reoffers(r).map((m) => m.sdp), [`reoffer-${CALL}-1`, `reoffer-${CALL}-2`]);
+  });
+
+  it('caller: a stale reanswer, or one from another device, is dropped', async () => {
+    const r = await disconnectedCaller();
+    r.deliver({ type: 'reanswer', call: CALL, toDevice: 'alice-phone', sdp: 'unasked' });
+    await flush();
+    r.clock.advance(1_000);
+    await flush();
+    assert.equal(reoffers(r).length, 1);
+    r.deliver({ type: 'reanswer', call: CALL, fromDevice: 'door-2', toDevice: 'alice-phone', sdp: 'wrong-device' });
+    r.deliver({ type: 'reanswer', call: CALL, toDevice: 'alice-phone', sdp: 'reanswer-1' });
+    r.deliver({ type: 'reanswer', call: CALL, toDevice: 'alice-phone', sdp: 'reanswer-1-again' });
+    await flush();
+    assert.deepEqual(r.peers.last.answers, ['answer', 'reanswer-1'], 'only the answer to the outstanding reoffer');
+    r.clock.advance(3_000);
+    await flush();
+    assert.equal(reoffers(r).length, 2, 'the stale reanswer did not reset the interval');
+  });
+
+  it('caller: connected again stops restarts; a later disconnection restarts again', async () => {
+    const r = await disconnectedCaller();
+    r.clock.advance(500);
+    r.peers.last.events.state('connected');
+    r.clock.advance(20_000);
+    await flush();
+    assert.deepEqual(reoffers(r), [], 'recovered before 1 s: no reoffer');
+    assert.equal(r.engine.status, 'connected');
+
+    r.peers.last.events.state('disconnected');
+    r.clock.advance(1_000);
+    await flush();
+    r.deliver({ type: 'reanswer', call: CALL, toDevice: 'alice-phone', sdp: 'reanswer-1' });
+    await flush();
+    r.peers.last.events.state('connected');
+    r.clock.advance(20_000);
+    await flush();
+    assert.equal(reoffers(r).length, 1, 'connected after the reanswer: no second reoffer');
+    assert.equal(r.engine.status, 'connected');
+    assert.equal(r.clock.pending(), 0, 'no restart or disconnect timer left');
+    assert.equal(r.events.filter((e) => e.name === 'connected').length, 1, 'connected is emitted once');
+  });
+
+  it('caller: the call still fails after the disconnect timeout if nothing recovers', async () => {
+    const r = await disconnectedCaller();
+    const peer = r.peers.last;
+    // The callee answers every reoffer at once; the connection stays down.
+    for (let t = 0; t < 9_999; t += 1) {
+      r.clock.advance(1);
+      await flush();
+      const last = reoffers(r).length;
+      if (last > peer.answers.length - 1) r.deliver({ type: 'reanswer', call: CALL, toDevice: 'alice-phone', sdp: `reanswer-${last}` });
+    }
+    assert.equal(r.engine.status, 'connected');
+    assert.deepEqual(reoffers(r).map((m) => m.sdp), [1, 2, 3].map((n) => `reoffer-${CALL}-${n}`), 'at 1 s, 4 s and 7 s');
+    r.clock.advance(1);
+    await flush();
+    assert.deepEqual(r.sig.sent.slice(-1).map((m) => [m.type, m.reason]), [['hangup', 'failed']]);
+    assert.match(r.last('failed').error?.message ?? '', /disconnected for 10 s \(3 ICE restarts tried\)/);
+    assert.deepEqual(r.names().slice(-4), ['failed', 'disconnected', 'status:idle', 'ended']);
+    assert.equal(reoffers(r).length, 3);
+    assert.equal(r.clock.pending(), 0);
+  });
+
+  it('caller: candidates of the new generation follow the reoffer, to the answering device', async () => {
+    const r = await disconnectedCaller();
+    const peer = r.peers.last;
+    r.clock.advance(1_000); // restartOffer is under way
+    peer.events.candidate({ candidate: 'candidate:early-new', sdpMid: '0', sdpMLineIndex: 0 });
+    await flush();
+    peer.events.candidate({ candidate: 'candidate:late-new', sdpMid: '0', sdpMLineIndex: 0 });
+    peer.events.candidate({ candidate: '' });
+    assert.deepEqual(r.sig.take().map((m) => [m.type, m.toDevice, m.candidate?.candidate]), [
+      ['reoffer', 'door-pi', undefined],
+      ['candidate', 'door-pi', 'candidate:early-new'],
+      ['candidate', 'door-pi', 'candidate:late-new'],
+      ['candidate', 'door-pi', ''],
+    ]);
+  });
+
+  it('caller: remote candidates that overtake the applied reanswer wait for it', async () => {
+    const r = await disconnectedCaller();
+    const peer = r.peers.last;
+    r.clock.advance(1_000);
+    await flush();
+    const before = peer.added.length;
+    r.deliver({ type: 'reanswer', call: CALL, toDevice: 'alice-phone', sdp: 'reanswer-1' });
+    r.deliver({ type: 'candidate', call: CALL, toDevice: 'alice-phone', candidate: { candidate: 'candidate:door-new' } });
+    assert.equal(peer.added.length, before, 'held while the reanswer is applied');
+    await flush();
+    assert.deepEqual(peer.added.slice(before), [{ candidate: 'candidate:door-new' }]);
+  });
+
+  it('caller: an ICE-restart offer that cannot be made is retried 3 s later', async () => {
+    const r = await disconnectedCaller();
+    r.peers.last.failRestartWith = new Error('InvalidStateError');
+    r.clock.advance(1_000);
+    await flush();
+    assert.deepEqual(reoffers(r), []);
+    r.clock.advance(2_999);
+    await flush();
+    assert.deepEqual(reoffers(r), []);
+    r.clock.advance(1);
+    await flush();
+    assert.equal(reoffers(r).length, 1);
+  });
+
+  it('caller: no restart before the call is answered, nor of a reoffer sent to it', async () => {
+    const r = await outgoing(rig({ ids: [CALL] }));
+    r.peers.last.events.state('disconnected');
+    r.clock.advance(5_000);
+    await flush();
+    assert.deepEqual(reoffers(r), []);
+    r.deliver({ type: 'accept', call: CALL, sdp: 'answer', toDevice: 'alice-phone' });
+    await flush();
+    r.sig.take();
+    r.deliver({ type: 'reoffer', call: CALL, toDevice: 'alice-phone', sdp: 'callee-offer' });
+    await flush();
+    assert.deepEqual(r.sig.ofType('reanswer'), [], 'the callee does not restart: the caller answers no reoffer');
+    assert.deepEqual(r.peers.last.reoffers, []);
+  });
+
+  it('callee: never restarts itself, answers a reoffer from the peer device with a reanswer', async () => {
+    const r = await connectedIncoming();
+    const peer = r.peers.last;
+    r.sig.take();
+    peer.events.state('disconnected');
+    r.clock.advance(5_000);
+    await flush();
+    assert.deepEqual(r.sig.take(), [], 'only the caller restarts');
+    r.deliver({ type: 'reoffer', call: IN_CALL, toDevice: 'alice-phone', sdp: 'restart-offer-1' });
+    // New candidates on both sides wait for the restart's descriptions.
+    r.deliver({ type: 'candidate', call: IN_CALL, toDevice: 'alice-phone', candidate: { candidate: 'candidate:door-new' } });
+    peer.events.candidate({ candidate: 'candidate:mine-new' });
+    const added = peer.added.length;
+    assert.deepEqual(r.sig.sent, []);
+    await flush();
+    assert.deepEqual(peer.reoffers, ['restart-offer-1']);
+    assert.deepEqual(r.sig.take(), [
+      { type: 'reanswer', channel: 'home', call: IN_CALL, to: 'door', toDevice: 'door-pi', sdp: `reanswer-${IN_CALL}-1` },
+      { type: 'candidate', channel: 'home', call: IN_CALL, to: 'door', toDevice: 'door-pi', candidate: { candidate: 'candidate:mine-new' } },
+    ]);
+    assert.deepEqual(peer.added.slice(added), [{ candidate: 'candidate:door-new' }]);
+    // A second reoffer is answered too.
+    r.deliver({ type: 'reoffer', call: IN_CALL, toDevice: 'alice-phone', sdp: 'restart-offer-2' });
+    await flush();
+    assert.deepEqual(r.sig.take().map((m) => [m.type, m.sdp]), [['reanswer', `reanswer-${IN_CALL}-2`]]);
+    peer.events.state('connected');
+    assert.equal(r.engine.status, 'connected');
+    assert.equal(r.events.filter((e) => e.name === 'connected').length, 1);
+  });
+
+  it('callee: drops a reoffer from another device', async () => {
+    const r = await connectedIncoming();
+    r.sig.take();
+    r.deliver({ type: 'reoffer', call: IN_CALL, fromDevice: 'door-2', toDevice: 'alice-phone', sdp: 'restart-offer' });
+    await flush();
+    assert.deepEqual(r.sig.take(), []);
+    assert.deepEqual(r.peers.last.reoffers, []);
+  });
+
+  it('callee: drops a reoffer before the call is answered (ringing or while answering)', async () => {
+    const r = incoming();
+    r.sig.take();
+    r.deliver({ type: 'reoffer', call: IN_CALL, toDevice: 'alice-phone', sdp: 'restart-offer' });
+    await flush();
+    assert.deepEqual(r.sig.take(), []);
+    assert.equal(r.engine.status, 'ringing');
+    const accepting = r.engine.acceptCall();
+    r.deliver({ type: 'reoffer', call: IN_CALL, toDevice: 'alice-phone', sdp: 'restart-offer' });
+    await accepting;
+    await flush();
+    assert.deepEqual(r.sig.take().map((m) => m.type), ['accept']);
+    assert.deepEqual(r.peers.last.reoffers, []);
+  });
+
+  it('callee: a reoffer that cannot be answered sends nothing and leaves the call to the disconnect timeout', async () => {
+    const r = await connectedIncoming();
+    r.sig.take();
+    r.peers.last.failRestartWith = new Error('bad sdp');
+    r.deliver({ type: 'reoffer', call: IN_CALL, toDevice: 'alice-phone', sdp: 'restart-offer' });
+    await flush();
+    assert.deepEqual(r.sig.take(), []);
+    assert.equal(r.engine.status, 'connected');
+    assert.equal(r.events.some((e) => e.name === 'error'), false, 'no user-visible event for a restart');
+  });
+});
+
+describe('restartIce (forced)', () => {
+  it('the caller of an answered call sends a reoffer at once, even connected; one at a time', async () => {
+    const r = await connectedOutgoing();
+    r.sig.take();
+    assert.equal(r.engine.restartIce(), true);
+    await flush();
+    assert.deepEqual(r.sig.take().map((m) => [m.type, m.toDevice, m.sdp]), [['reoffer', 'door-pi', 'reoffer-5000000000000001-1']]);
+    assert.equal(r.engine.restartIce(), false, 'one outstanding already');
+    r.deliver({ type: 'reanswer', call: '5000000000000001', toDevice: 'alice-phone', sdp: 'reanswer-1' });
+    await flush();
+    assert.deepEqual(r.peers.last.answers, ['answer', 'reanswer-1']);
+    r.clock.advance(10_000);
+    await flush();
+    assert.equal(r.sig.ofType('reoffer').length, 0, 'connected: nothing follows');
+    assert.equal(r.engine.status, 'connected');
+  });
+
+  it('refused for the callee, an unanswered call and no call', async () => {
+    assert.equal(rig().engine.restartIce(), false);
+    assert.equal((await outgoing()).engine.restartIce(), false);
+    const r = await connectedIncoming();
+    r.sig.take();
+    assert.equal(r.engine.restartIce(), false);
+    await flush();
+    assert.deepEqual(r.sig.take(), []);
   });
 });

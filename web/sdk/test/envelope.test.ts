@@ -8,7 +8,7 @@ const self = { userId: 'panel', deviceId: 'panel-tab' };
 const topic = inboxTopic('home', 'panel');
 
 function env(over: Record<string, unknown> = {}): Record<string, unknown> {
-  // Only invite and accept carry sdp.
+  // Only invite, accept, reoffer and reanswer carry sdp.
   const sdp = over.type && over.type !== 'invite' && !('sdp' in over) ? { sdp: undefined } : {};
   return {
     v: 1, type: 'invite', channel: 'home', call: '9f2c4e1a7b3d5c60', from: 'door', fromDevice: 'door-pi',
@@ -43,6 +43,8 @@ describe('decodeEnvelope', () => {
       env({ type: 'candidate', candidate: { candidate: 'candidate:1 1 udp 1 10.0.0.1 5000 typ host', sdpMid: '0', sdpMLineIndex: 0 } }),
       env({ type: 'candidate', candidate: { candidate: '' } }),
       env({ type: 'open-door', toDevice: 'panel-tab' }),
+      env({ type: 'reoffer', toDevice: 'panel-tab', sdp: 'v=0 restart offer' }),
+      env({ type: 'reanswer', toDevice: 'panel-tab', sdp: 'v=0 restart answer' }),
     ];
     for (const o of ok) {
       const r = decodeEnvelope(topic, new TextEncoder().encode(JSON.stringify(o)), self);
@@ -68,6 +70,14 @@ describe('decodeEnvelope', () => {
     ['unknown type', env({ type: 'dance' }), /unknown type/],
     ['missing sdp on invite', env({ sdp: undefined }), /missing sdp/],
     ['missing sdp on accept', env({ type: 'accept', toDevice: 'panel-tab', sdp: '' }), /missing sdp/],
+    ['missing sdp on reoffer', env({ type: 'reoffer', toDevice: 'panel-tab' }), /reoffer: missing sdp/],
+    ['missing sdp on reanswer', env({ type: 'reanswer', toDevice: 'panel-tab', sdp: '' }), /reanswer: missing sdp/],
+    ['reoffer without toDevice', env({ type: 'reoffer', sdp: 'v=0' }), /reoffer: missing toDevice/],
+    ['reanswer without toDevice', env({ type: 'reanswer', sdp: 'v=0' }), /reanswer: missing toDevice/],
+    ['reason on reoffer', env({ type: 'reoffer', toDevice: 'panel-tab', sdp: 'v=0', reason: 'failed' }), /reason not allowed/],
+    ['reason on reanswer', env({ type: 'reanswer', toDevice: 'panel-tab', sdp: 'v=0', reason: 'hangup' }), /reason not allowed/],
+    ['acceptedBy on reoffer', env({ type: 'reoffer', toDevice: 'panel-tab', sdp: 'v=0', acceptedBy: 'panel-tab' }), /acceptedBy/],
+    ['acceptedBy on reanswer', env({ type: 'reanswer', toDevice: 'panel-tab', sdp: 'v=0', acceptedBy: 'panel-tab' }), /acceptedBy/],
     ['missing reason on reject', env({ type: 'reject', toDevice: 'panel-tab' }), /reason/],
     ['unknown reason on hangup', env({ type: 'hangup', toDevice: 'panel-tab', reason: 'bored' }), /reason/],
     ['missing candidate', env({ type: 'candidate' }), /candidate/],

@@ -66,6 +66,13 @@ export class FakePeer implements CallPeer {
   remoteAnswer = '';
   added: WireCandidate[] = [];
   failWith: unknown = null;
+  /** Every answer applied with setAnswer, in order (the accept's, then reanswers'). */
+  answers: string[] = [];
+  /** ICE-restart offers this peer made, and the ones it answered. */
+  restartOffers = 0;
+  reoffers: string[] = [];
+  /** Make the next restartOffer or reanswer reject with this error. */
+  failRestartWith: unknown = null;
   constructor(readonly callId: string, readonly media: LocalMedia, readonly events: PeerEvents) {}
   async offer(): Promise<string> {
     if (this.failWith) throw this.failWith;
@@ -79,6 +86,25 @@ export class FakePeer implements CallPeer {
   async setAnswer(sdp: string): Promise<void> {
     if (this.failWith) throw this.failWith;
     this.remoteAnswer = sdp;
+    this.answers.push(sdp);
+  }
+  async restartOffer(): Promise<string> {
+    if (this.failRestartWith) {
+      const e = this.failRestartWith;
+      this.failRestartWith = null;
+      throw e;
+    }
+    this.restartOffers++;
+    return `reoffer-${this.callId}-${this.restartOffers}`;
+  }
+  async reanswer(offerSdp: string): Promise<string> {
+    if (this.failRestartWith) {
+      const e = this.failRestartWith;
+      this.failRestartWith = null;
+      throw e;
+    }
+    this.reoffers.push(offerSdp);
+    return `reanswer-${this.callId}-${this.reoffers.length}`;
   }
   async addCandidate(c: WireCandidate): Promise<void> {
     this.added.push(c);

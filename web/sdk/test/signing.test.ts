@@ -437,6 +437,39 @@ describe('two engines with signing on', () => {
     }
   });
 
+  it('an ICE restart: the caller\'s signed reoffer and the callee\'s signed reanswer pass both codecs', async () => {
+    const net = new Net();
+    const alice = net.add('alice', 'alice-phone', { privateKey: aliceSeed, trusted: household, require: true });
+    const door = net.add('door', 'door-pi', { privateKey: doorSeed, trusted: household, require: true });
+    await alice.engine.makeCall({ channelId: 'home', targetUserId: 'door' });
+    await net.pump();
+    await door.engine.acceptCall();
+    await net.pump();
+    alice.peers.last.events.state('connected');
+    door.peers.last.events.state('connected');
+    alice.peers.last.events.state('disconnected');
+    door.peers.last.events.state('disconnected');
+    net.clock.advance(1_000);
+    await net.pump();
+    const callId = alice.peers.last.callId;
+    assert.deepEqual(door.peers.last.reoffers, [`reoffer-${callId}-1`]);
+    assert.deepEqual(alice.peers.last.answers, [`answer-${callId}`, `reanswer-${callId}-1`]);
+    alice.peers.last.events.candidate({ candidate: 'candidate:3 1 udp 1 10.0.0.3 5000 typ host', sdpMid: '0', sdpMLineIndex: 0 });
+    await net.pump();
+    assert.deepEqual(door.peers.last.added.map((c) => c.candidate).slice(-1), ['candidate:3 1 udp 1 10.0.0.3 5000 typ host']);
+    alice.peers.last.events.state('connected');
+    door.peers.last.events.state('connected');
+    net.clock.advance(20_000);
+    await net.pump();
+    assert.equal(alice.engine.status, 'connected');
+    assert.equal(door.engine.status, 'connected');
+    assert.deepEqual(alice.events, ['connected']);
+    for (const n of [alice, door]) {
+      const d = n.codec.dropped();
+      assert.equal(Object.values(d).reduce((x, y) => x + y, 0), 0, `${n.deviceId} dropped ${JSON.stringify(d)}`);
+    }
+  });
+
   it('a device with an unenrolled key cannot ring a station that requires signatures', async () => {
     const net = new Net();
     const door = net.add('door', 'door-pi', { privateKey: doorSeed, trusted: household, require: true });
