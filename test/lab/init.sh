@@ -109,6 +109,16 @@ scenario_alsa() {
 	INTERCOMD_ALSA_LOOPBACK_CARD=0 /lab/device.test -test.timeout=120s -test.run '^TestRealALSALoopback$' -test.v
 }
 
+# alsa_call: a call between two stations in one process (device.Audio,
+# webrtcpeer, mqttsignal, call over an embedded broker on lo), in PCMU: a
+# 1 kHz tone played into the door's microphone (snd-aloop hw:0,0 capture, fed
+# through hw:0,1) must come out of the panel's speaker (hw:0,0 playback,
+# recorded on hw:0,1) at its pitch and level. lo starts down in the VM.
+scenario_alsa_call() {
+	ip link set lo up || return 1
+	INTERCOMD_ALSA_CALL_CARD=0 /lab/scenarios.test -test.timeout=120s -test.run '^TestALSACall$' -test.v
+}
+
 # netem: a call between two stations whose media crosses a veth pair with tc
 # netem on both ends (30 % loss + 200 ms delay, a 5 s blackout, an endless
 # one); the panel runs in its own network namespace. iproute2's ip and tc
