@@ -224,14 +224,18 @@ func NewAudio(cfg AudioConfig) (*Audio, error) {
 		}
 	}
 	if capture {
+		// Without cgo there is no Opus; the microphone still goes out as
+		// G.711, which peers negotiate when this build offers nothing else.
 		enc, err := NewOpusEncoder(cfg.BitRate)
-		if err != nil {
+		if err != nil && !errors.Is(err, ErrNoEncoder) {
 			return nil, fmt.Errorf("device: microphone %s: %w", cfg.Capture, err)
 		}
 		a.enc = enc
 		t, err := NewSharedAudioTrack("audio", cfg.StreamID, func(int) { wake(a.capWake) })
 		if err != nil {
-			enc.Close()
+			if enc != nil {
+				enc.Close()
+			}
 			return nil, fmt.Errorf("device: microphone track: %w", err)
 		}
 		a.track = t
@@ -514,7 +518,7 @@ func (a *Audio) send(pcm []int16) {
 		clear(pcm)
 	}
 	start := time.Now()
-	err := a.track.WriteFrame(pcm, a.enc.Encode)
+	err := a.track.WriteFrame(pcm, a.encodeOpus)
 	a.encNanos.Add(int64(time.Since(start)))
 	if err != nil {
 		a.log.Warn("encoding an audio packet failed", "err", err)
@@ -718,3 +722,12 @@ var ErrAudioClosed = errors.New("device: audio is closed")
 
 // Playing reports whether the speaker direction is in use (Playback is not "none").
 func (a *Audio) Playing() bool { return !disabled(a.cfg.Playback) }
+
+// encodeOpus is the microphone's Opus encoder, or ErrNoEncoder in a build
+// without cgo (whose peers get G.711 and never ask for Opus).
+func (a *Audio) encodeOpus(pcm []int16) ([]byte, error) {
+	if a.enc == nil {
+		return nil, fmt.Errorf("device: microphone: no Opus in this build: %w", ErrNoEncoder)
+	}
+	return a.enc.Encode(pcm)
+}

@@ -154,5 +154,5 @@ func (d *OpusDecoder) Close() error {
 	return nil
 }
 
-// opusAvailable reports whether this build has Opus.
-const opusAvailable = true
+// OpusAvailable reports whether this build has Opus (it needs cgo).
+const OpusAvailable = true

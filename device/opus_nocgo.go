@@ -31,5 +31,5 @@ func (d *OpusDecoder) Decode(packet []byte, pcm []int16) (int, error) { return 0
 // Close does nothing.
 func (d *OpusDecoder) Close() error { return nil }
 
-// opusAvailable reports whether this build has Opus.
-const opusAvailable = false
+// OpusAvailable reports whether this build has Opus (it needs cgo).
+const OpusAvailable = false

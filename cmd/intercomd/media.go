@@ -35,10 +35,7 @@ func newMedia(cfg config.Config, log *slog.Logger, onError func(error)) (*media,
 	if cfg.Media.Source != "synthetic" {
 		m.audio, err = openAudio(cfg, log, func(err error) { onError(err); m.report(err) },
 			func(dev string) { m.report(fmt.Errorf("media: the %s works again", dev)) })
-		switch {
-		case errors.Is(err, device.ErrNoEncoder):
-			log.Warn("this build has no Opus codec; the sound card stays unused", "why", err)
-		case err != nil:
+		if err != nil {
 			return nil, fmt.Errorf("media: %w", err)
 		}
 	}
@@ -55,6 +52,11 @@ func newMedia(cfg config.Config, log *slog.Logger, onError func(error)) (*media,
 	wcfg := webrtcpeer.Config{
 		NoLoopback: !cfg.WebRTC.Loopback,
 		Logger:     log,
+	}
+	if !device.OpusAvailable {
+		// Without cgo there is no Opus either way: offer only what this
+		// build can send and play, and peers fall back to G.711.
+		wcfg.AudioCodecs = []string{"pcmu", "pcma"}
 	}
 	if m.source != nil {
 		wcfg.Source = m.source // never a nil Source in the interface
@@ -174,6 +176,12 @@ func openSource(cfg config.Config, log *slog.Logger, audio *device.Audio) (devic
 		log.Log(context.Background(), level, "no usable camera; using the synthetic test pattern", "why", err)
 		if mic {
 			pattern, err := synthetic(cfg, log, false, true)
+			if errors.Is(err, device.ErrNoEncoder) {
+				// A build without cgo draws no pattern, but the microphone
+				// still goes out, as G.711.
+				log.Warn("this build cannot encode video; calls carry the microphone only", "why", err)
+				return device.Combine(nil, audio), nil
+			}
 			if err != nil {
 				return nil, err
 			}

@@ -20,7 +20,7 @@ LAB=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$LAB/../.." && pwd)
 CACHE=${LAB_CACHE:-$LAB/cache}
 TIMEOUT=${LAB_TIMEOUT:-240}
-SCENARIOS=${LAB_SCENARIOS:-gpiosim gpio device_capture device_encoder device_pipeline alsa netem}
+SCENARIOS=${LAB_SCENARIOS:-gpiosim gpio device_capture device_encoder device_pipeline alsa alsa_call netem}
 export PATH="/usr/local/go/bin:$PATH"
 
 # The kernel: Debian bookworm-backports. Bump all three together.
