@@ -33,6 +33,13 @@ func (c *Client) handle(m Message) {
 		c.drop(m, "no such call")
 		return
 	}
+	if m.From != cur.info.PeerUserID() || m.Channel != cur.info.ChannelID {
+		// A call id is no secret (the state topic shows it): only the user the
+		// call is with, on its channel, speaks for it. Signed signaling makes
+		// From trustworthy; this makes it matter.
+		c.drop(m, "from a user who is not in the call")
+		return
+	}
 	if cur.info.PeerDevice != "" && m.FromDevice != cur.info.PeerDevice {
 		// Once the call is between two devices, only the peer device speaks for it,
 		// except late answers from other devices of the callee, which lose.
