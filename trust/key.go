@@ -20,7 +20,7 @@ func LoadKey(path string) (ed25519.PrivateKey, error) {
 	}
 	block, _ := pem.Decode(b)
 	if block == nil || block.Type != "PRIVATE KEY" {
-		return nil, fmt.Errorf("trust: %s holds no PEM \"PRIVATE KEY\" block; create a key with `intercomd keys init`", path)
+		return nil, fmt.Errorf("trust: %s holds no PEM \"PRIVATE KEY\" block (cut short by a power loss?); move it away and start intercomd again to make a new key, then enroll the new one", path)
 	}
 	k, err := x509.ParsePKCS8PrivateKey(block.Bytes)
 	if err != nil {
@@ -35,6 +35,10 @@ func LoadKey(path string) (ed25519.PrivateKey, error) {
 
 // LoadOrCreateKey reads the device key at path, creating one (mode 0600, its
 // folder 0700 when missing) on first use. created reports a new key.
+//
+// The key is written to a temporary file, synced, then linked into place, so
+// a power cut never leaves a half-written key and two processes starting at
+// once end up with the same one.
 func LoadOrCreateKey(path string) (key ed25519.PrivateKey, created bool, err error) {
 	key, err = LoadKey(path)
 	if err == nil || !errors.Is(err, os.ErrNotExist) {
@@ -48,28 +52,54 @@ func LoadOrCreateKey(path string) (key ed25519.PrivateKey, created bool, err err
 	if err != nil {
 		return nil, false, fmt.Errorf("trust: encoding the key: %w", err)
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, false, fmt.Errorf("trust: creating the key's folder: %w", err)
 	}
-	// O_EXCL: two processes starting at once must not overwrite each other's key.
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if errors.Is(err, os.ErrExist) {
-		key, err = LoadKey(path)
-		return key, false, err
-	}
+	tmp, err := os.CreateTemp(dir, ".device-key-*")
 	if err != nil {
 		return nil, false, fmt.Errorf("trust: creating the device key: %w", err)
 	}
-	if err := pem.Encode(f, &pem.Block{Type: "PRIVATE KEY", Bytes: der}); err != nil {
+	defer os.Remove(tmp.Name())
+	// CreateTemp makes the file 0600 already: the key is never readable by others.
+	if err := pem.Encode(tmp, &pem.Block{Type: "PRIVATE KEY", Bytes: der}); err != nil {
+		tmp.Close()
+		return nil, false, fmt.Errorf("trust: writing %s: %w", tmp.Name(), err)
+	}
+	if err := syncClose(tmp); err != nil {
+		return nil, false, err
+	}
+	// Link, unlike rename, fails when the key appeared meanwhile: the first
+	// process to get there wins and the others read its key.
+	if err := os.Link(tmp.Name(), path); errors.Is(err, os.ErrExist) {
+		key, err = LoadKey(path)
+		return key, false, err
+	} else if err != nil {
+		return nil, false, fmt.Errorf("trust: creating the device key: %w", err)
+	}
+	syncDir(dir)
+	return key, true, nil
+}
+
+// syncClose flushes f to the storage and closes it.
+func syncClose(f *os.File) error {
+	if err := f.Sync(); err != nil {
 		f.Close()
-		os.Remove(path)
-		return nil, false, fmt.Errorf("trust: writing %s: %w", path, err)
+		return fmt.Errorf("trust: writing %s: %w", f.Name(), err)
 	}
 	if err := f.Close(); err != nil {
-		os.Remove(path)
-		return nil, false, fmt.Errorf("trust: writing %s: %w", path, err)
+		return fmt.Errorf("trust: writing %s: %w", f.Name(), err)
 	}
-	return key, true, nil
+	return nil
+}
+
+// syncDir makes a new name in dir survive a power cut. Errors are ignored:
+// some file systems cannot sync a directory, and the file itself is synced.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
 }
 
 // PublicKey returns the public half of key.

@@ -276,12 +276,13 @@ func rewrite(path string, keep func(*Entry) bool, add string) error {
 		tmp.Close()
 		return fmt.Errorf("trust: writing %s: %w", tmp.Name(), err)
 	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("trust: writing %s: %w", tmp.Name(), err)
+	if err := syncClose(tmp); err != nil {
+		return err
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("trust: replacing %s: %w", path, err)
 	}
+	syncDir(filepath.Dir(path))
 	return nil
 }
 

@@ -133,7 +133,7 @@ func TestLoadOrCreateKey(t *testing.T) {
 	}
 	bad := filepath.Join(t.TempDir(), "bad.key")
 	os.WriteFile(bad, []byte("not a key"), 0o600)
-	if _, err := trust.LoadKey(bad); err == nil || !strings.Contains(err.Error(), "intercomd keys init") {
+	if _, err := trust.LoadKey(bad); err == nil || !strings.Contains(err.Error(), "move it away") {
 		t.Fatalf("LoadKey of garbage: %v", err)
 	}
 	if _, err := trust.LoadKey(filepath.Join(t.TempDir(), "none")); !errors.Is(err, os.ErrNotExist) {

@@ -116,6 +116,13 @@ func runKeys(args []string, stdout io.Writer) error {
 			return fmt.Errorf("keys remove: %s is not enrolled in %s; `intercomd keys list` shows who is", id, sc.TrustedKeys)
 		}
 		fmt.Fprintf(stdout, "removed %s from %s; apply it with: systemctl reload intercomd\n", id, sc.TrustedKeys)
+		if store, err := trust.LoadFile(sc.TrustedKeys); err == nil && store.Len() == 0 && sc.Signing == config.SigningAuto && sc.KeyFile != "" {
+			// The last key, removed on purpose: the way back to accepting
+			// unsigned signaling (security.signing: auto).
+			if err := os.Remove(strictMarker(sc)); err == nil {
+				fmt.Fprintln(stdout, "no device is enrolled any more: this station accepts unsigned signaling again")
+			}
+		}
 		return nil
 	case "list":
 		if err := noArgs(fs, sub); err != nil {
