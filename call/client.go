@@ -241,7 +241,9 @@ func (c *Client) Snapshot() Snapshot {
 }
 
 // MakeCall calls opts.TargetUserID on opts.ChannelID (the seed's makeCall). It
-// returns once the invite is sent; the outcome arrives as events.
+// returns once the invite is sent; the outcome arrives as events. When that
+// very user's call is ringing here (the two called each other at once and
+// theirs arrived first), MakeCall answers it instead and returns its Info.
 func (c *Client) MakeCall(ctx context.Context, opts MakeCallOptions) (Info, error) {
 	switch {
 	case !ValidID(opts.ChannelID):
@@ -393,13 +395,18 @@ func (c *Client) after(name string, d time.Duration, id string) {
 	if old, ok := cur.timers[name]; ok {
 		old.Stop()
 	}
-	cur.timers[name] = c.cfg.Clock.AfterFunc(d, func() {
+	// The timer checks that it is still the one armed under its name: one
+	// that fired just as it was stopped or re-armed (a disconnect timer racing
+	// the reconnect) must not act.
+	var t clock.Timer
+	t = c.cfg.Clock.AfterFunc(d, func() {
 		c.work.put(func() {
-			if c.cur != nil && c.cur.info.CallID == id {
+			if c.cur != nil && c.cur.info.CallID == id && c.cur.timers[name] == t {
 				c.timeout(name)
 			}
 		})
 	})
+	cur.timers[name] = t
 }
 
 func (c *Client) stopTimer(name string) {

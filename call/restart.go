@@ -43,7 +43,8 @@ func (c *Client) restartICE() {
 	}
 	offer, err := r.RestartOffer()
 	if err != nil {
-		c.log.Warn("restarting ICE", "call_id", cur.info.CallID, "err", err)
+		c.log.Warn("restarting ICE; trying again", "call_id", cur.info.CallID, "err", err, "in", c.cfg.RestartInterval)
+		c.scheduleRestart(c.cfg.RestartInterval)
 		return
 	}
 	err = c.cfg.Signaler.Send(Message{
@@ -51,7 +52,8 @@ func (c *Client) restartICE() {
 		To: cur.info.CalleeID, ToDevice: cur.info.PeerDevice, SDP: offer,
 	})
 	if err != nil {
-		c.log.Warn("sending the ICE restart offer", "call_id", cur.info.CallID, "err", err)
+		c.log.Warn("sending the ICE restart offer; trying again", "call_id", cur.info.CallID, "err", err, "in", c.cfg.RestartInterval)
+		c.scheduleRestart(c.cfg.RestartInterval)
 		return
 	}
 	cur.reoffered = true
@@ -72,8 +74,9 @@ func (c *Client) handleReoffer(m Message) {
 	}
 	answer, err := r.Reanswer(m.SDP)
 	if err != nil {
-		// The disconnect timer still runs: the call fails if nothing recovers.
-		c.log.Warn("answering the ICE restart", "call_id", cur.info.CallID, "err", fmt.Errorf("call: %w", err))
+		// The caller waits for this answer before it tries again; silence
+		// would leave the call to its disconnect timer with no restart.
+		c.fail(fmt.Errorf("call: answering the ICE restart of %s/%s: %w", m.From, m.FromDevice, err))
 		return
 	}
 	c.send(Message{

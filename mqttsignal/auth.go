@@ -36,7 +36,8 @@ const DefaultAuthWindow = 2 * time.Minute
 // intercomd signaling cannot be passed off as one over anything else.
 const sigDomain = "intercomd-signaling-v1\n"
 
-// authState is the Auth in force; SetTrust swaps it whole.
+// authState is the Auth in force, with its defaults filled in; SetAuth swaps
+// it whole.
 type authState struct {
 	Auth
 }
@@ -144,8 +145,11 @@ func (a *authState) authenticate(w *wire, now time.Time) *DecodeError {
 	if !ed25519.Verify(key, w.signedBytes(), sig) {
 		return dropf(DropBadSignature, "sig", "%s from %s/%s does not verify with its enrolled key: forged or altered on the way", w.Type, w.From, w.FromDevice)
 	}
+	if w.TS == 0 {
+		return dropf(DropStale, "ts", "%s from %s/%s has no timestamp; signed envelopes need one", w.Type, w.From, w.FromDevice)
+	}
 	age := now.Sub(time.UnixMilli(w.TS))
-	if w.TS == 0 || age > a.Window || age < -a.Window {
+	if age > a.Window || age < -a.Window {
 		return dropf(DropStale, "ts", "%s from %s/%s is stamped %s from this device's clock, outside ±%s: a replay, or a clock that is off (check NTP with timedatectl on both)", w.Type, w.From, w.FromDevice, age.Round(time.Second), a.Window)
 	}
 	return nil

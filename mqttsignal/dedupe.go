@@ -2,8 +2,8 @@ package mqttsignal
 
 // dedupeKey identifies one message of one sending device.
 type dedupeKey struct {
-	device string
-	seq    uint64
+	user, device string
+	seq          uint64
 }
 
 // recentSet remembers the last size keys it was shown. paho re-sends QoS 1

@@ -64,9 +64,12 @@ const (
 	// DropQueueFull: valid, but the queue to the reader is full: the reader
 	// is stuck or the broker is flooded.
 	DropQueueFull
+	// DropPresenceFull: a presence record of a new device while MaxPresence
+	// devices are online already.
+	DropPresenceFull
 )
 
-var dropReasonNames = [...]string{"unknown", "invalid-json", "oversize", "version", "type", "missing-field", "bad-id", "bad-value", "topic-mismatch", "own-device", "other-device", "duplicate", "retained", "unsigned", "unknown-sender", "bad-signature", "stale", "queue-full"}
+var dropReasonNames = [...]string{"unknown", "invalid-json", "oversize", "version", "type", "missing-field", "bad-id", "bad-value", "topic-mismatch", "own-device", "other-device", "duplicate", "retained", "unsigned", "unknown-sender", "bad-signature", "stale", "queue-full", "presence-full"}
 
 // String returns the reason's name ("missing-field").
 func (r DropReason) String() string {

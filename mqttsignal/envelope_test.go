@@ -277,7 +277,7 @@ func TestValidIDMatchesPattern(t *testing.T) {
 
 func TestRecentSet(t *testing.T) {
 	r := newRecentSet(3)
-	k := func(d string, s uint64) dedupeKey { return dedupeKey{d, s} }
+	k := func(d string, s uint64) dedupeKey { return dedupeKey{"u", d, s} }
 	steps := []struct {
 		key  dedupeKey
 		want bool

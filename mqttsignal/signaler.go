@@ -555,16 +555,17 @@ func (s *Signaler) onMessage(_ mqtt.Client, msg mqtt.Message) {
 			}
 		}
 		s.dedupeMu.Lock()
-		fresh := s.dedupe.add(dedupeKey{m.FromDevice, m.Seq})
+		fresh := s.dedupe.add(dedupeKey{m.From, m.FromDevice, m.Seq})
 		s.dedupeMu.Unlock()
 		if !fresh {
 			s.drop(DropDuplicate, topic, fmt.Errorf("mqttsignal: dropped (duplicate): %s from %s seq %d was already delivered", m.Type, m.FromDevice, m.Seq))
 			return
 		}
-		s.delivered.Add(1)
 		if !s.messages.push(m) {
 			s.drop(DropQueueFull, topic, fmt.Errorf("mqttsignal: dropped (queue-full): %s from %s/%s: %d messages wait for the call engine; it is stuck or the broker is flooded", m.Type, m.From, m.FromDevice, MessageQueueLimit))
+			return
 		}
+		s.delivered.Add(1)
 	case topicPresence:
 		p, online, err := DecodePresence(topic, payload)
 		if err != nil {
@@ -581,7 +582,7 @@ func (s *Signaler) onMessage(_ mqtt.Client, msg mqtt.Message) {
 		}
 		changed, err := s.presence.set(p, online)
 		if err != nil {
-			s.drop(DropQueueFull, topic, err)
+			s.drop(DropPresenceFull, topic, err)
 			return
 		}
 		if changed {

@@ -359,7 +359,7 @@ func (p *Peer) isClosed() bool {
 }
 
 // Close closes the peer connection, releases its tracks and waits for every
-// goroutine the peer started. OnEvent is not called once Close has begun.
+// goroutine the peer started, for at most CloseTimeout (see there). OnEvent is not called once Close has begun.
 // Close must not be called from OnEvent. Calling it again does nothing.
 func (p *Peer) Close() error {
 	p.mu.Lock()

@@ -412,6 +412,10 @@ func (c *Config) Validate() error {
 		if (c.MQTT.CertFile == "") != (c.MQTT.KeyFile == "") {
 			bad("mqtt.cert_file and mqtt.key_file go together; set both or neither")
 		}
+		tls := scheme == "ssl" || scheme == "tls" || scheme == "mqtts" || scheme == "wss"
+		if !tls && (len(c.MQTT.PinSHA256) > 0 || c.MQTT.CAFile != "" || c.MQTT.CertFile != "") {
+			bad("mqtt.pin_sha256, mqtt.ca_file and mqtt.cert_file need a TLS mqtt.url (ssl:// or wss://), got %s://: nothing would be checked and signaling would travel in clear", scheme)
+		}
 		for _, p := range c.MQTT.PinSHA256 {
 			rest, ok := strings.CutPrefix(p, "sha256/")
 			if b, err := base64.StdEncoding.DecodeString(rest); !ok || err != nil || len(b) != 32 {

@@ -161,6 +161,7 @@ func TestSecurityIsValidated(t *testing.T) {
 		{"security:\n  window: 1s\n", "security.window must be between 10s and 1h"},
 		{"security:\n  signing: required\n", "security.signing is required but no trusted-keys file is known"},
 		{"mqtt:\n  url: ssl://broker:8883\n  pin_sha256: [abc]\n", `mqtt.pin_sha256 "abc" is not a pin`},
+		{"mqtt:\n  url: tcp://broker:1883\n  pin_sha256: [\"sha256/47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\"]\n", "need a TLS mqtt.url (ssl:// or wss://), got tcp://"},
 	} {
 		cfg := Default()
 		if err := Decode([]byte(tc.yaml), &cfg); err != nil {
