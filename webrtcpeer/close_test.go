@@ -5,7 +5,10 @@ import (
 	"testing"
 	"time"
 
+	"go.uber.org/goleak"
+
 	"github.com/intercomd/intercomd/call"
+	"github.com/intercomd/intercomd/device"
 )
 
 // TestCloseGivesUpOnPion: when pion does not finish closing within
@@ -31,4 +34,38 @@ func TestCloseGivesUpOnPion(t *testing.T) {
 	if err := p.Close(); err != nil {
 		t.Fatalf("second Close: %v", err)
 	}
+}
+
+// TestAbandonedCloseReleasesSinks: when Close gives up on pion, the remote
+// tracks' sinks are closed anyway, so a sound card or player is not held by
+// a call that is over; nothing is written to them afterwards.
+func TestAbandonedCloseReleasesSinks(t *testing.T) {
+	defer goleak.VerifyNone(t) // pion finishes the abandoned close soon after
+	src, err := device.NewSynthetic(device.SyntheticConfig{NoVideo: true, StreamID: "door"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	sink := &recordingSink{}
+	cfg := loopbackConfig(nil)
+	cfg.AudioSink = func(_, mime string, rate uint32) (Sink, error) { return sink, nil }
+	a := newEndpoint(t, newFactory(t, loopbackConfig(src)), "abandon-a", call.Constraints{Audio: true})
+	b := newEndpoint(t, newFactory(t, cfg), "abandon-b", call.Constraints{})
+	wire(a, b)
+	negotiate(t, a, b)
+	eventually(t, 5*time.Second, "audio at the sink", func() bool {
+		n, _ := sink.snapshot()
+		return n >= 5
+	})
+	defer func(d time.Duration) { CloseTimeout = d }(CloseTimeout)
+	CloseTimeout = time.Nanosecond
+	if err := b.peer.Close(); err == nil {
+		t.Fatal("Close with a 1 ns limit did not give up")
+	}
+	if _, closed := sink.snapshot(); !closed {
+		t.Fatal("the sink is still open after Close gave up")
+	}
+	CloseTimeout = 3 * time.Second
+	b.close()
+	a.close()
 }

@@ -46,6 +46,11 @@ type Peer struct {
 
 	audioPackets, videoPackets, videoFrames, bytes atomic.Uint64
 
+	// sinks are the remote tracks' sinks, closed by their readers, or by
+	// Close when it gives up on pion (the readers may never return then).
+	sinksMu sync.Mutex
+	sinks   []*onceSink
+
 	// Sent counts are the source's counts minus those seen when the call
 	// connected, frozen at Close.
 	sentMu                   sync.Mutex
@@ -394,6 +399,13 @@ func (p *Peer) Close() error {
 		return nil
 	case <-timer.C:
 		abandonedCloses.Add(1)
+		// The track readers may stay blocked in pion: close their sinks here,
+		// or a sound card or player would stay held by a call that is over.
+		p.sinksMu.Lock()
+		for _, s := range p.sinks {
+			_ = s.Close()
+		}
+		p.sinksMu.Unlock()
 		p.log.Warn("pion did not finish closing the peer connection; leaving its goroutines behind", "call_id", p.opts.CallID, "waited", CloseTimeout)
 		return fmt.Errorf("webrtcpeer: closing the peer connection of call %s: pion did not finish within %s; its goroutines are left behind", p.opts.CallID, CloseTimeout)
 	}

@@ -2,6 +2,7 @@ package webrtcpeer
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/pion/webrtc/v4"
 
@@ -48,7 +49,11 @@ func (p *Peer) onTrack(track *webrtc.TrackRemote, _ *webrtc.RTPReceiver) {
 			p.log.Warn("cannot pass on the remote "+kind, "codec", c.MimeType, "err", err)
 			p.emit(call.PeerEvent{Type: call.PeerEventError, Err: fmt.Errorf("webrtcpeer: passing on the remote %s of call %s: %w", kind, p.opts.CallID, err)})
 		} else {
-			sink = s
+			once := &onceSink{sink: s}
+			p.sinksMu.Lock()
+			p.sinks = append(p.sinks, once)
+			p.sinksMu.Unlock()
+			sink = once
 		}
 	}
 	if !p.goOwned(func() { p.readTrack(track, video, sink) }) {
@@ -60,6 +65,33 @@ func (p *Peer) onTrack(track *webrtc.TrackRemote, _ *webrtc.RTPReceiver) {
 	p.emit(call.PeerEvent{Type: call.PeerEventTrack, Track: RemoteTrack{
 		id: track.ID(), kind: track.Kind().String(), streamID: track.StreamID(),
 	}})
+}
+
+// onceSink lets a sink be closed from two places, its reader and an
+// abandoned Close, and drops what is written after that.
+type onceSink struct {
+	mu     sync.Mutex
+	sink   Sink
+	closed bool
+}
+
+func (s *onceSink) WriteRTP(pkt []byte) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return ErrClosed
+	}
+	return s.sink.WriteRTP(pkt)
+}
+
+func (s *onceSink) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return nil
+	}
+	s.closed = true
+	return s.sink.Close()
 }
 
 // readTrack counts a remote track's packets until the connection closes, and
