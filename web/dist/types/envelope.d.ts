@@ -111,15 +111,16 @@ export declare function validateEnvelope(o: unknown): DecodeResult;
  */
 export declare function decodeEnvelope(topic: string, payload: string | Uint8Array, self: Receiver): DecodeResult;
 /**
- * Deduper remembers the last `capacity` (fromDevice, seq) pairs. MQTT clients re-send
- * unacknowledged QoS 1 messages after a reconnect, so the same message can arrive twice.
+ * Deduper remembers the last `capacity` (from, fromDevice, seq) triples. MQTT clients
+ * re-send unacknowledged QoS 1 messages after a reconnect, so the same message can
+ * arrive twice. The user is part of the key: two users' devices may share a name.
  */
 export declare class Deduper {
     private readonly capacity;
     private readonly seen;
     constructor(capacity?: number);
-    /** seenBefore records the pair and reports whether it had been seen already. */
-    seenBefore(fromDevice: string, seq: number): boolean;
+    /** seenBefore records the triple and reports whether it had been seen already. */
+    seenBefore(from: string, fromDevice: string, seq: number): boolean;
 }
 /**
  * SeqCounter numbers a device's messages: strictly increasing, starting at the unix

@@ -99,7 +99,7 @@ export class EnvelopeCodec {
     // dedupe memory, or they could flush it and make room for a replay.
     const verdict = this.auth?.check(m, this.cfg.clock.now());
     if (verdict) return this.drop(verdict.drop, verdict.reason);
-    if (this.dedupe.seenBefore(m.fromDevice, m.seq)) return this.drop('duplicate', `${m.type} ${m.fromDevice}#${m.seq}`);
+    if (this.dedupe.seenBefore(m.from, m.fromDevice, m.seq)) return this.drop('duplicate', `${m.type} ${m.fromDevice}#${m.seq}`);
     return m;
   }
 

@@ -293,16 +293,17 @@ export function decodeEnvelope(topic: string, payload: string | Uint8Array, self
 }
 
 /**
- * Deduper remembers the last `capacity` (fromDevice, seq) pairs. MQTT clients re-send
- * unacknowledged QoS 1 messages after a reconnect, so the same message can arrive twice.
+ * Deduper remembers the last `capacity` (from, fromDevice, seq) triples. MQTT clients
+ * re-send unacknowledged QoS 1 messages after a reconnect, so the same message can
+ * arrive twice. The user is part of the key: two users' devices may share a name.
  */
 export class Deduper {
   private readonly seen = new Set<string>();
   constructor(private readonly capacity = 1024) {}
 
-  /** seenBefore records the pair and reports whether it had been seen already. */
-  seenBefore(fromDevice: string, seq: number): boolean {
-    const key = `${fromDevice}\u0000${seq}`;
+  /** seenBefore records the triple and reports whether it had been seen already. */
+  seenBefore(from: string, fromDevice: string, seq: number): boolean {
+    const key = `${from}\u0000${fromDevice}\u0000${seq}`;
     if (this.seen.has(key)) return true;
     this.seen.add(key);
     if (this.seen.size > this.capacity) {

@@ -163,17 +163,18 @@ describe('ids and topics', () => {
 describe('Deduper', () => {
   it('drops a (fromDevice, seq) pair seen before', () => {
     const d = new Deduper(3);
-    assert.equal(d.seenBefore('door-pi', 1), false);
-    assert.equal(d.seenBefore('door-pi', 1), true);
-    assert.equal(d.seenBefore('door-2', 1), false, 'seq is per device');
+    assert.equal(d.seenBefore('door', 'door-pi', 1), false);
+    assert.equal(d.seenBefore('door', 'door-pi', 1), true);
+    assert.equal(d.seenBefore('door', 'door-2', 1), false, 'seq is per device');
+    assert.equal(d.seenBefore('gate', 'door-pi', 1), false, 'and per user: two users may name a device alike');
   });
   it('forgets the oldest beyond its capacity', () => {
     const d = new Deduper(2);
-    d.seenBefore('a', 1);
-    d.seenBefore('a', 2);
-    d.seenBefore('a', 3);
-    assert.equal(d.seenBefore('a', 1), false);
-    assert.equal(d.seenBefore('a', 3), true);
+    d.seenBefore('u', 'a', 1);
+    d.seenBefore('u', 'a', 2);
+    d.seenBefore('u', 'a', 3);
+    assert.equal(d.seenBefore('u', 'a', 1), false);
+    assert.equal(d.seenBefore('u', 'a', 3), true);
   });
 });
 
