@@ -71,7 +71,8 @@ export type AuthResult = null | {
 /**
  * Authenticator decides whether a received, validated envelope may touch call
  * state, with Go's rules (mqttsignal authenticate):
- *   - no sig: dropped (unsigned) when require is set, else passes;
+ *   - no sig: dropped (unsigned) when require is set or a key is trusted for
+ *     the sender (whatever require says), else passes;
  *   - a sender without a trusted key: dropped (unknown-sender) when require is
  *     set, else passes;
  *   - a sig that does not verify with the sender's trusted key: always dropped

@@ -233,7 +233,8 @@ export type AuthResult = null | { drop: AuthDrop; reason: string };
 /**
  * Authenticator decides whether a received, validated envelope may touch call
  * state, with Go's rules (mqttsignal authenticate):
- *   - no sig: dropped (unsigned) when require is set, else passes;
+ *   - no sig: dropped (unsigned) when require is set or a key is trusted for
+ *     the sender (whatever require says), else passes;
  *   - a sender without a trusted key: dropped (unknown-sender) when require is
  *     set, else passes;
  *   - a sig that does not verify with the sender's trusted key: always dropped
@@ -269,12 +270,14 @@ export class Authenticator {
   /** check applies the rules to e, received at nowMs. */
   check(e: Envelope, nowMs: number): AuthResult {
     const who = `${e.type} from ${e.from}/${e.fromDevice}`;
-    if (!e.sig) {
-      return this.require
-        ? { drop: 'unsigned', reason: `${who} is not signed, and this device requires signed signaling; enroll the sender (docs/security.md)` }
-        : null;
-    }
     const key = this.keys.get(identity(e.from, e.fromDevice));
+    if (!e.sig) {
+      if (this.require) return { drop: 'unsigned', reason: `${who} is not signed, and this device requires signed signaling; enroll the sender (docs/security.md)` };
+      // Stripping the signature must not turn a message that would fail
+      // verification into one accepted unchecked (as Go's mqttsignal).
+      if (key) return { drop: 'unsigned', reason: `${who} is not signed, but a key is enrolled for that device` };
+      return null;
+    }
     if (!key) {
       return this.require
         ? { drop: 'unknown-sender', reason: `no key is trusted for ${e.from}/${e.fromDevice}; enroll it with \`intercomd keys add\` on the station (docs/security.md)` }

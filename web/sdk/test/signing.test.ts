@@ -122,7 +122,8 @@ describe('Authenticator', () => {
   const cases: [string, Authenticator, Envelope, number, string | null][] = [
     ['signed by the enrolled key', strict, signedInvite(door), NOW, null],
     ['unsigned, required', strict, signedInvite(null), NOW, 'unsigned'],
-    ['unsigned, not required', lenient, signedInvite(null), NOW, null],
+    ['unsigned, not required, but the sender has a trusted key', lenient, signedInvite(null), NOW, 'unsigned'],
+    ['unsigned, not required, from a device nobody enrolled', lenient, signedInvite(null, { fromDevice: 'door-2' }), NOW, null],
     ['signed by another key', strict, signedInvite(mallory), NOW, 'bad-signature'],
     ['signed by another key, not required', lenient, signedInvite(mallory), NOW, 'bad-signature'],
     ['a device nobody enrolled', strict, signedInvite(mallory, { fromDevice: 'door-2' }), NOW, 'unknown-sender'],
@@ -133,7 +134,7 @@ describe('Authenticator', () => {
     ['ts just inside the window', strict, signedInvite(door), NOW + 120_000, null],
     ['ts just outside the window', strict, signedInvite(door), NOW + 120_001, 'stale'],
     ['no ts at all', strict, signedInvite(door, { ts: undefined }), NOW, 'stale'],
-    ['unsigned and old, not required: ts is not checked', lenient, signedInvite(null), NOW + 3_600_000, null],
+    ['unsigned and old from an unenrolled device, not required: ts is not checked', lenient, signedInvite(null, { fromDevice: 'door-2' }), NOW + 3_600_000, null],
   ];
   for (const [name, auth, e, at, want] of cases) {
     it(name, () => {
@@ -492,6 +493,16 @@ describe('two engines with signing on', () => {
     await net.pump();
     assert.deepEqual(door.events, []);
     assert.equal(door.codec.dropped()['bad-signature'], 1);
+  });
+
+  it('an unsigned device posing as an enrolled one is dropped even by a station that does not require signatures', async () => {
+    const net = new Net();
+    const door = net.add('door', 'door-pi', { privateKey: doorSeed, trusted: household, require: false });
+    const impostor = net.add('alice', 'alice-phone'); // no signing: sig left off
+    await impostor.engine.makeCall({ channelId: 'home', targetUserId: 'door' });
+    await net.pump();
+    assert.deepEqual(door.events, []);
+    assert.equal(door.codec.dropped().unsigned, 1);
   });
 
   it('a station that does not require signatures still talks to an unsigned device', async () => {
