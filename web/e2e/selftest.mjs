@@ -420,6 +420,25 @@ async function main() {
     await carol.page.screenshot({ path: join(outDir, 'broker-unreachable.png') });
     const pill = await carol.page.textContent('#link');
     assert(pill === 'offline' || pill === 'connecting…', `pill says ${pill}`);
+    const kept = await carol.page.evaluate(() => ['broker', 'userId', 'name'].filter((k) => localStorage.getItem(`intercom.${k}`) !== null));
+    assert(!kept.length, `the link's parameters were stored: ${kept}`);
+    if (embedded) {
+      const n = await carol.page.textContent('#notices');
+      assert(/saved broker password is for .* not for ws:\/\/127\.0\.0\.1:9/.test(n), `no notice that the password is withheld: ${n}`);
+    }
+    await carol.close();
+  });
+
+  await check('overlapping connects (double click, Settings saved mid-connect) leave one client', async () => {
+    const carol = await launch('carol', `${base}?user=carol&name=Carol`, { log: () => {} });
+    cleanups.push(() => carol.close());
+    await waitOnline(carol.page);
+    await carol.page.evaluate(() => Promise.all([window.intercomApp.connect(), window.intercomApp.connect(), window.intercomApp.connect()]));
+    await waitOnline(carol.page);
+    await sleep(500);
+    const r = await carol.page.evaluate(() => ({ open: window.intercomApp.openClients.size, connected: window.intercomApp.client?.connected, seed: !!(window.intercomApp.key || window.intercomApp.signing?.seed) }));
+    assert(r.open === 1 && r.connected, `after three overlapping connects: ${JSON.stringify(r)}`);
+    assert(!r.seed, 'window.intercomApp carries the signing seed');
     await carol.close();
   });
 

@@ -2,6 +2,7 @@
 import {
   IntercomClient, enrollmentLine, exportSeed, formatPublicKey, generateSeed, importSeed, isValidId, publicKeyOf,
 } from './dist/intercom.js';
+import { resolveSettings, signingMemoryKey, signingPolicy } from './settings.js';
 
 const $ = (id) => document.getElementById(id);
 const store = {
@@ -15,8 +16,14 @@ const state = {
   settings: null,
   retryTimer: 0,
   lastError: null,
-  /** This browser's signing key and where it stands with the station: see signingState(). */
+  /** Where this browser's signing key stands with the station: see signingState() (the key itself is not here). */
   signing: null,
+  /** connect()'s run: a run that finds it changed after an await is stale, closes what it made and stops. */
+  connectGen: 0,
+  /** Clients made and not yet closed: one once connect() settles (the e2e test checks). */
+  openClients: new Set(),
+  /** The link's URL parameters; cleared once Settings are saved, so they stop overriding them. */
+  linkParams: new URLSearchParams(location.search),
   /** Every call event, in order, as {name, status, reason, callId}: what the e2e test asserts on. */
   log: [],
 };
@@ -24,6 +31,10 @@ const state = {
 // (reloadConfig: read the station's keys again, as after an enrollment).
 window.intercomApp = state;
 state.reloadConfig = () => reloadConfig();
+state.connect = () => connect();
+
+// This browser's private signing key: kept here, off window.intercomApp.
+let signingKey = null;
 
 // --- notices -----------------------------------------------------------------
 
@@ -72,22 +83,22 @@ function defaultBroker() {
   return `${scheme}://${host}:1884`;
 }
 
+/**
+ * loadSettings: the link's ?user= ?name= ?channel= ?broker= for this load only
+ * (never stored: a link must not re-point the page for good), over what Settings
+ * saved. The broker password (the broker logs the user in with the user id as
+ * user name) is stored with the broker URL it was entered for and sent only there.
+ */
 function loadSettings() {
-  const q = new URLSearchParams(location.search);
-  const fromQuery = q.get('broker');
-  if (fromQuery) store.set('broker', fromQuery);
-  if (q.get('user') && isValidId(q.get('user'))) store.set('userId', q.get('user'));
-  if (q.get('channel') && isValidId(q.get('channel'))) store.set('channel', q.get('channel'));
-  if (q.get('name')) store.set('name', q.get('name'));
-  return {
-    userId: store.get('userId'),
-    name: store.get('name'),
-    channel: store.get('channel') || state.config.defaultChannel || 'home',
-    broker: store.get('broker') || state.config.brokerUrl || defaultBroker(),
-    // The broker logs the user in with the user id as user name. Kept in this
-    // browser's storage, like the rest: the page has no other place to keep it.
-    password: store.get('password'),
-  };
+  const s = resolveSettings({ query: state.linkParams, store, config: state.config, fallbackBroker: defaultBroker(), isValidId });
+  if (s.passwordWithheldFor) {
+    notice('password', 'warn',
+      `The saved broker password is for ${s.passwordWithheldFor}, not for ${s.broker}${s.fromLink.includes('broker') ? ' (from the link you opened)' : ''}, so the page does not send it there. ` +
+      'To use this broker, enter its password in Settings and save.');
+  } else {
+    notice('password', '', '');
+  }
+  return s;
 }
 
 function fillForm(form, s) {
@@ -95,6 +106,7 @@ function fillForm(form, s) {
   form.name.value = s.name;
   form.channel.value = s.channel;
   form.broker.value = s.broker;
+  // Empty when the saved password belongs to another broker: saving then cannot move it there unseen.
   form.password.value = s.password;
 }
 
@@ -102,22 +114,27 @@ function saveForm(form) {
   const userId = form.userId.value.trim();
   const channel = form.channel.value.trim() || 'home';
   if (!isValidId(userId) || !isValidId(channel)) return false;
-  if (userId !== store.get('userId')) store.set('deviceId', '');
+  const broker = form.broker.value.trim() || state.config.brokerUrl || defaultBroker();
   store.set('userId', userId);
   store.set('name', form.name.value.trim());
   store.set('channel', channel);
-  store.set('broker', form.broker.value.trim() || state.config.brokerUrl || defaultBroker());
+  store.set('broker', broker);
   store.set('password', form.password.value);
+  store.set('passwordBroker', form.password.value ? broker : '');
   return true;
 }
 
-/** deviceId is stable per browser, but two tabs must not share one (they would kick each other off the broker). */
+/**
+ * deviceId is stable per browser and user (kept per user, so that a link's ?user=
+ * does not cost the saved user its enrolled device id), but two tabs must not
+ * share one (they would kick each other off the broker).
+ */
 async function pickDeviceId(userId) {
-  let id = store.get('deviceId');
-  if (!id || !id.startsWith(`${userId.slice(0, 50)}-`)) {
-    id = `${userId.slice(0, 50)}-web-${Math.random().toString(16).slice(2, 8)}`;
-    store.set('deviceId', id);
-  }
+  const prefix = `${userId.slice(0, 50)}-`;
+  const legacy = store.get('deviceId');
+  let id = store.get(`deviceId.${userId}`) || (legacy.startsWith(prefix) ? legacy : '');
+  if (!id) id = `${prefix}web-${Math.random().toString(16).slice(2, 8)}`;
+  store.set(`deviceId.${userId}`, id);
   if (!navigator.locks) return id;
   const held = await new Promise((resolve) => {
     navigator.locks.request(`intercom-device-${id}`, { ifAvailable: true }, (lock) => {
@@ -159,14 +176,13 @@ function loadOrCreateKey() {
  * {seed, publicKey, line, stationSigns, require, enrolled, otherKey}.
  */
 function signingState(userId, deviceId) {
-  if (!state.key) state.key = loadOrCreateKey();
+  if (!signingKey) signingKey = loadOrCreateKey();
   const cfg = state.config.signing;
-  const publicKey = formatPublicKey(publicKeyOf(state.key.seed));
+  const publicKey = formatPublicKey(publicKeyOf(signingKey.seed));
   const trusted = Array.isArray(cfg?.trusted) ? cfg.trusted.filter((t) => t && isValidId(t.user) && isValidId(t.device) && typeof t.key === 'string') : [];
   const mine = trusted.find((t) => t.user === userId && t.device === deviceId);
   return {
-    seed: state.key.seed,
-    kept: state.key.kept,
+    kept: signingKey.kept,
     publicKey,
     line: enrollmentLine(userId, deviceId, publicKey),
     stationSigns: !!cfg,
@@ -243,11 +259,30 @@ async function recheckEnrollment() {
   if (!(await reloadConfig())) $('enroll-note').textContent = 'The station\'s keys have not changed yet. Run the command on the station, then check again.';
 }
 
+/**
+ * loadConfig reads /config.json. Its signing policy is remembered per station
+ * origin: when the file cannot be read, the page keeps the one the station served
+ * last (and says so) instead of silently checking nothing. Only a config.json
+ * that was read and has no "signing" turns signing off.
+ */
 async function loadConfig() {
+  let fetched;
   try {
     const r = await fetch('config.json', { cache: 'no-cache' });
-    if (r.ok) Object.assign(state.config, { signing: null }, await r.json());
-  } catch { /* served without config.json: defaults */ }
+    if (!r.ok) throw new Error(`HTTP ${r.status}`);
+    const config = await r.json();
+    if (!config || typeof config !== 'object' || Array.isArray(config)) throw new Error('not a JSON object');
+    fetched = { config };
+  } catch (err) {
+    fetched = { error: err && err.message ? err.message : String(err) };
+  }
+  const memory = signingMemoryKey(location.origin);
+  const policy = signingPolicy(fetched, store.get(memory));
+  if (fetched.config) Object.assign(state.config, fetched.config);
+  state.config.signing = policy.signing;
+  if (typeof policy.remember === 'string') store.set(memory, policy.remember);
+  else if (policy.remember === null) store.set(memory, '');
+  notice('config', 'warn', policy.notice);
 }
 
 // --- connection ------------------------------------------------------------------
@@ -258,16 +293,36 @@ function setLink(kind, text) {
   el.textContent = text;
 }
 
+/** closeClient closes a client this page made, and forgets it. */
+async function closeClient(client) {
+  state.openClients.delete(client);
+  await client.close().catch(() => {});
+}
+
+/**
+ * connect (re)connects with state.settings. Runs may overlap (a double click,
+ * Settings saved while connecting): each takes a generation, and a run that finds
+ * a newer one started after any await closes what it made and stops, so only the
+ * newest run's client stays.
+ */
 async function connect() {
+  const gen = ++state.connectGen;
+  const stale = () => gen !== state.connectGen;
   clearTimeout(state.retryTimer);
   const s = state.settings;
   if (state.client) {
     const old = state.client;
     state.client = null;
-    await old.close().catch(() => {});
+    await closeClient(old);
+    if (stale()) return;
   }
   setLink('wait', 'connecting…');
-  const deviceId = state.deviceId || (state.deviceId = await pickDeviceId(s.userId));
+  if (!state.deviceId) {
+    const id = await pickDeviceId(s.userId);
+    if (stale()) return;
+    state.deviceId = id;
+  }
+  const deviceId = state.deviceId;
   $('device-id').textContent = deviceId;
   const sig = state.signing = signingState(s.userId, deviceId);
   renderSigning();
@@ -282,9 +337,10 @@ async function connect() {
       password: s.password || undefined,
       connectTimeout: 8000,
       // Always sign: a station that checks nothing ignores the signature.
-      signing: { privateKey: sig.seed, trusted: sig.trusted, require: sig.require },
+      signing: { privateKey: signingKey.seed, trusted: sig.trusted, require: sig.require },
     });
   } catch (err) {
+    if (stale()) return;
     setLink('off', 'offline');
     if (err.code === 'invalid-options') {
       // Not the broker's fault; retrying would fail the same way.
@@ -296,6 +352,11 @@ async function connect() {
     notice('broker', 'error', `${why.charAt(0).toUpperCase()}${why.slice(1)}. Retrying in 5 s.`,
       { label: 'Retry now', run: () => connect() });
     state.retryTimer = setTimeout(connect, 5000);
+    return;
+  }
+  state.openClients.add(client);
+  if (stale()) {
+    await closeClient(client);
     return;
   }
   state.client = client;
@@ -584,6 +645,9 @@ function wireControls() {
       e.preventDefault();
       if (!saveForm(e.target)) return;
       const userChanged = state.settings.userId !== store.get('userId');
+      // Saved: the link's parameters stop overriding what the user chose.
+      state.linkParams = new URLSearchParams();
+      if (location.search) history.replaceState(null, '', location.pathname + location.hash);
       state.settings = loadSettings();
       if (userChanged) state.deviceId = '';
       fillForm($('settings-form'), state.settings);
@@ -605,7 +669,7 @@ async function start() {
   showView();
   renderStations();
   if (state.settings.userId) connect();
-  addEventListener('pagehide', () => { state.client?.close(); });
+  addEventListener('pagehide', () => { for (const c of state.openClients) c.close(); });
 }
 
 start();

@@ -1,5 +1,5 @@
-// npm test: type-check the SDK, compile SDK + tests for Node, run them with
-// node:test, then check that the committed dist/ is what the sources build to.
+// npm test: type-check the SDK, compile SDK + tests for Node, run them (and
+// sdk/test/*.test.mjs) with node:test, then check that the committed dist/ is what the sources build to.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,5 +16,8 @@ rmSync(join(root, '.build'), { recursive: true, force: true });
 run(process.execPath, [tsc, '-p', 'tsconfig.test.json']);
 const testDir = join(root, '.build', 'test');
 const files = readdirSync(testDir).filter((f) => f.endsWith('.test.js')).map((f) => join(testDir, f));
+// Plain-JavaScript tests (the page's DOM-free logic) run from their source folder.
+const srcTestDir = join(root, 'sdk', 'test');
+files.push(...readdirSync(srcTestDir).filter((f) => f.endsWith('.test.mjs')).map((f) => join(srcTestDir, f)));
 run(process.execPath, ['--test', ...files]);
 run(process.execPath, [join(root, 'scripts', 'build.mjs'), '--check']);
