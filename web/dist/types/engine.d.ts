@@ -175,7 +175,7 @@ export declare class CallEngine {
     private fail;
     private createPeer;
     private onPeerState;
-    /** canRestart: the caller's side of an answered call whose answer has been applied. */
+    /** canRestart: the caller's side of an answered call whose answer has been applied and that has connected once. */
     private canRestart;
     private scheduleRestart;
     private sendReoffer;

@@ -168,6 +168,8 @@ interface Call {
   renegotiation: Promise<void>;
   /** Reoffers received and not answered yet (callee): candidates wait meanwhile. */
   reanswering: number;
+  /** The connection reached connected at least once: ICE restarts only then, as Go's call. */
+  everConnected: boolean;
   ended: boolean;
 }
 
@@ -426,7 +428,8 @@ export class CallEngine {
     call.remoteFlags = m.media ?? { audio: true, video: true };
     this.call = call;
     if (announce) this.sendToPeer(call, { type: 'ringing' });
-    const ttl = typeof m.ttl === 'number' && m.ttl > 0 ? m.ttl : this.t.ring;
+    // The invite's ttl, capped at our ring timeout: a caller cannot keep us ringing for an hour (Go's call.ring).
+    const ttl = typeof m.ttl === 'number' && m.ttl > 0 && m.ttl <= this.t.ring ? m.ttl : this.t.ring;
     call.timers.ring = this.cfg.clock.after(ttl + this.t.inviteGrace, () => {
       if (!call.ended && call.status === 'ringing') this.end(call, 'no-answer');
     });
@@ -574,6 +577,11 @@ export class CallEngine {
     }
     switch (m.type) {
       case 'cancel':
+        if (call.status === 'connected') {
+          // A connected call ends with hangup only, as Go's handleCancel.
+          this.log.debug(`intercom: drop cancel from ${m.fromDevice} on call ${m.call}: the call is connected`);
+          return;
+        }
         if (m.reason === 'taken' && m.acceptedBy === this.cfg.deviceId) return; // we are the device that answered
         this.end(call, m.reason ?? 'cancelled');
         return;
@@ -680,6 +688,7 @@ export class CallEngine {
     call.connectionState = s;
     switch (s) {
       case 'connected':
+        call.everConnected = true;
         call.timers.connect?.stop();
         call.timers.disconnected?.stop();
         call.timers.disconnected = undefined;
@@ -724,9 +733,9 @@ export class CallEngine {
   // is still not connected restartInterval after the previous reanswer. The
   // disconnect timeout still ends the call if nothing recovers.
 
-  /** canRestart: the caller's side of an answered call whose answer has been applied. */
+  /** canRestart: the caller's side of an answered call whose answer has been applied and that has connected once. */
   private canRestart(call: Call): boolean {
-    return !call.ended && call.info.direction === 'outgoing' && !!call.acceptedBy && call.remoteSet &&
+    return !call.ended && call.info.direction === 'outgoing' && !!call.acceptedBy && call.remoteSet && call.everConnected &&
       (call.status === 'connecting' || call.status === 'connected');
   }
 
@@ -808,6 +817,10 @@ export class CallEngine {
       this.log.debug(`intercom: drop reoffer from ${m.fromDevice} on call ${m.call}: not answered here (status ${call.status})`);
       return;
     }
+    if (!call.everConnected) {
+      this.log.debug(`intercom: drop reoffer from ${m.fromDevice} on call ${m.call}: the call never connected`);
+      return;
+    }
     const sdp = m.sdp ?? '';
     // Remote candidates of the new generation wait for the reoffer to be applied,
     // local ones for the reanswer to be out.
@@ -826,7 +839,12 @@ export class CallEngine {
         this.sendToPeer(call, { type: 'reanswer', sdp: answer });
       } catch (e) {
         if (call.ended) return;
-        this.log.warn(`intercom: call ${call.info.callId}: the reoffer from ${m.fromDevice} could not be answered: ${(e as Error)?.message ?? e}`);
+        // The caller waits for this answer before it tries again; silence would
+        // leave the call to its disconnect timer with no restart. Fail it, as Go
+        // does (the peer has rolled its local description back where it could).
+        const err = e instanceof IntercomError ? e : new IntercomError('peer', `intercom: the ICE restart from ${m.fromDevice} could not be answered: ${(e as Error)?.message ?? e}`, e);
+        this.fail(call, err);
+        return;
       }
       if (--call.reanswering > 0) return;
       call.remoteSet = true;
@@ -859,6 +877,7 @@ export class CallEngine {
       restarts: 0,
       renegotiation: Promise.resolve(),
       reanswering: 0,
+      everConnected: false,
       ended: false,
     };
   }

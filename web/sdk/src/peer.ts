@@ -165,6 +165,10 @@ class BrowserPeer implements CallPeer {
       await this.pc.setLocalDescription(await this.pc.createAnswer());
       return this.pc.localDescription?.sdp ?? '';
     } catch (e) {
+      // Back to stable where the offer was applied but no answer made (the call fails anyway).
+      if (this.pc.signalingState === 'have-remote-offer') {
+        await this.pc.setLocalDescription({ type: 'rollback' }).catch(() => {});
+      }
       throw peerError('could not answer the ICE-restart offer', e);
     }
   }

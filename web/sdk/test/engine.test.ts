@@ -313,6 +313,16 @@ describe('cancel', () => {
     assert.equal(r.last('ended').endReasonMessage, 'the caller hung up before the call was answered');
   });
 
+  it('callee: a cancel for a connected call is dropped; only hangup ends it (as Go)', async () => {
+    const r = await connectedIncoming();
+    r.sig.take();
+    r.deliver({ type: 'cancel', call: '1000000000000001', reason: 'cancelled' });
+    assert.equal(r.engine.status, 'connected');
+    assert.equal(r.events.some((e) => e.name === 'ended'), false);
+    r.deliver({ type: 'hangup', call: '1000000000000001', reason: 'hangup', toDevice: 'alice-phone' });
+    assert.equal(r.last('ended').endReasonCode, 'hangup');
+  });
+
   it('a late accept for a finished call is dropped', async () => {
     const r = await outgoing();
     r.engine.endCall();
@@ -349,6 +359,22 @@ describe('no answer', () => {
     r.clock.advance(1);
     assert.equal(r.last('ended').endReasonCode, 'no-answer');
     assert.equal(r.sig.sent.length, 0);
+  });
+
+  it('callee: an invite\'s ttl above the ring timeout rings only the ring timeout + 2 s', () => {
+    const r = rig();
+    r.deliver({ type: 'invite', call: '1000000000000001', sdp: OFFER, ttl: 3_600_000, media: { audio: true, video: true } });
+    r.clock.advance(31_999);
+    assert.equal(r.engine.status, 'ringing');
+    r.clock.advance(1);
+    assert.equal(r.last('ended').endReasonCode, 'no-answer');
+  });
+
+  it('callee: a shorter ttl than the ring timeout is kept', () => {
+    const r = rig();
+    r.deliver({ type: 'invite', call: '1000000000000001', sdp: OFFER, ttl: 5_000, media: { audio: true, video: true } });
+    r.clock.advance(7_000);
+    assert.equal(r.last('ended').endReasonCode, 'no-answer');
   });
 
   it('callee: the caller\'s no-answer cancel ends it', () => {
@@ -853,15 +879,43 @@ describe('ICE restart', () => {
     assert.deepEqual(r.peers.last.reoffers, []);
   });
 
-  it('callee: a reoffer that cannot be answered sends nothing and leaves the call to the disconnect timeout', async () => {
+  it('callee: a reoffer that cannot be answered fails the call with hangup{failed}, as Go', async () => {
     const r = await connectedIncoming();
     r.sig.take();
     r.peers.last.failRestartWith = new Error('bad sdp');
     r.deliver({ type: 'reoffer', call: IN_CALL, toDevice: 'alice-phone', sdp: 'restart-offer' });
     await flush();
+    assert.deepEqual(r.sig.take().map((m) => [m.type, m.reason, m.toDevice]), [['hangup', 'failed', 'door-pi']]);
+    assert.equal(r.engine.status, 'idle');
+    assert.equal(r.last('ended').endReasonCode, 'failed');
+    assert.match(String(r.last('failed').error?.message), /bad sdp/);
+  });
+
+  it('callee: drops a reoffer for an answered call that never connected', async () => {
+    const r = incoming();
+    await r.engine.acceptCall();
+    r.peers.last.events.state('connecting');
+    r.sig.take();
+    r.deliver({ type: 'reoffer', call: IN_CALL, toDevice: 'alice-phone', sdp: 'restart-offer' });
+    await flush();
     assert.deepEqual(r.sig.take(), []);
-    assert.equal(r.engine.status, 'connected');
-    assert.equal(r.events.some((e) => e.name === 'error'), false, 'no user-visible event for a restart');
+    assert.deepEqual(r.peers.last.reoffers, []);
+    assert.equal(r.engine.status, 'connecting');
+  });
+
+  it('caller: no restart of an answered call that never connected, by timer or restartIce()', async () => {
+    const r = await outgoing(rig({ ids: [CALL] }));
+    r.deliver({ type: 'accept', call: CALL, sdp: 'answer', toDevice: 'alice-phone' });
+    await flush();
+    r.peers.last.events.state('connecting');
+    r.peers.last.events.state('disconnected');
+    r.clock.advance(5_000);
+    await flush();
+    assert.deepEqual(reoffers(r), []);
+    assert.equal(r.engine.restartIce(), false);
+    await flush();
+    assert.deepEqual(reoffers(r), []);
+    assert.equal(r.peers.last.restartOffers, 0);
   });
 });
 
