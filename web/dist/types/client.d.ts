@@ -107,6 +107,8 @@ export declare class IntercomClient {
     private unreachableMessage;
     private onConnect;
     private onMessage;
+    /** checkOnline throws unless a publish would go out now. */
+    private checkOnline;
     private publish;
     /** makeCall calls targetUserId on channelId; constraints default to {audio: true, video: true}. */
     makeCall(opts: MakeCallOptions): Promise<CallInfo>;

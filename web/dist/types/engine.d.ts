@@ -59,6 +59,8 @@ export interface PeerFactory {
 /** Signaler carries messages to other users. send throws an IntercomError when it cannot. */
 export interface Signaler {
     send(m: Outgoing): void;
+    /** ready throws the IntercomError send would throw now (the broker is down, say); optional. */
+    ready?(): void;
 }
 /** Logger receives the engine's diagnostics (console by default). */
 export interface Logger {
@@ -194,6 +196,8 @@ export declare class CallEngine {
     /** sendToPeer sends to the other party's device (the caller's, or the one that answered). */
     private sendToPeer;
     private trySend;
+    /** sendError sends m and returns null, or the error it could not be sent with (logged, and emitted on call). */
+    private sendError;
     private trySendRaw;
     private checkOpen;
 }

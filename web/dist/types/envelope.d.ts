@@ -36,8 +36,14 @@ export interface Envelope {
 }
 /** What the call engine hands to its signaler: the signaler stamps v, from, fromDevice, seq and ts. */
 export type Outgoing = Omit<Envelope, 'v' | 'from' | 'fromDevice' | 'seq' | 'ts' | 'sig'>;
-/** Ids the topic layout uses at the channel's level. */
+/** Ids the topic layout uses at the channel's level (Go: mqttsignal/topic.go reservedChannels). */
 export declare const RESERVED_CHANNELS: readonly string[];
+/** isValidChannel: a valid id that the topic layout does not reserve. */
+export declare function isValidChannel(s: unknown): s is string;
+/** The longest display name (UTF-8 bytes) an envelope may carry. */
+export declare const MAX_NAME_BYTES = 256;
+/** How many (from, fromDevice, seq) triples the dedupe memory keeps: Go's and docs/security.md's 4096. */
+export declare const DEDUPE_CAPACITY = 4096;
 /**
  * What each type requires beyond the common fields, and the reasons it may carry:
  * the same table as the Go receiver (mqttsignal), so neither side sends what the

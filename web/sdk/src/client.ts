@@ -15,8 +15,11 @@ import {
 } from './engine.js';
 import { EnvelopeCodec } from './codec.js';
 import {
+  MAX_NAME_BYTES,
+  RESERVED_CHANNELS,
   TOPIC_PREFIX,
   inboxTopic,
+  isValidChannel,
   isValidId,
   presenceFilter,
   presenceTopic,
@@ -136,6 +139,14 @@ export class IntercomClient {
     if (!channels.length || !channels.every(isValidId)) {
       throw new IntercomError('invalid-options', `intercom: channels must list at least one channel id, got ${JSON.stringify(opts.channels)}`);
     }
+    const reserved = channels.find((ch) => !isValidChannel(ch));
+    if (reserved) {
+      throw new IntercomError('invalid-options', `intercom: channel ${JSON.stringify(reserved)} is reserved by the topic layout (${RESERVED_CHANNELS.join(', ')}); pick another channel id`);
+    }
+    const nameBytes = new TextEncoder().encode(opts.name ?? '').length;
+    if (nameBytes > MAX_NAME_BYTES) {
+      throw new IntercomError('invalid-options', `intercom: the display name is ${nameBytes} bytes, over the ${MAX_NAME_BYTES} the protocol allows; shorten the name in Settings`);
+    }
     this.opts = opts;
     this.url = opts.url;
     this.userId = opts.userId;
@@ -145,7 +156,7 @@ export class IntercomClient {
     this.log = opts.logger ?? console;
     this.clock = opts.clock ?? realClock;
     this.codec = new EnvelopeCodec({ userId: this.userId, deviceId: this.deviceId, clock: this.clock, logger: this.log, signing: opts.signing });
-    const signaler: Signaler = { send: (m) => this.publish(m) };
+    const signaler: Signaler = { send: (m) => this.publish(m), ready: () => this.checkOnline() };
     this.engine = new CallEngine({
       userId: this.userId,
       deviceId: this.deviceId,
@@ -278,9 +289,19 @@ export class IntercomClient {
     }
   }
 
+  /** checkOnline throws unless a publish would go out now. */
+  private checkOnline(): void {
+    if (!this.mqtt || this.closed) throw new IntercomError('signaling', 'intercom: not connected to the broker');
+    if (!this.online) {
+      // MQTT.js would queue the message and send it on reconnect: an invite
+      // could then ring the door long after the user gave up (Go: ErrOffline).
+      throw new IntercomError('signaling', `intercom: offline: the broker at ${this.url} is not connected (reconnecting); nothing was sent, try again once it is back`);
+    }
+  }
+
   private publish(m: Outgoing): void {
-    const c = this.mqtt;
-    if (!c || this.closed) throw new IntercomError('signaling', 'intercom: not connected to the broker');
+    this.checkOnline();
+    const c = this.mqtt as MqttClient;
     const { topic, payload } = this.codec.encode(m);
     c.publish(topic, payload, { qos: 1 }, (err) => {
       if (err) this.log.warn(`intercom: publish ${m.type} failed: ${err.message}`);

@@ -6,7 +6,7 @@
 
 import type { Clock, Timer } from './clock.js';
 import { Emitter } from './emitter.js';
-import { isValidId, type Envelope, type Outgoing, type WireCandidate } from './envelope.js';
+import { RESERVED_CHANNELS, isValidId, type Envelope, type Outgoing, type WireCandidate } from './envelope.js';
 import {
   IntercomError,
   endReasonMessage,
@@ -77,6 +77,8 @@ export interface PeerFactory {
 /** Signaler carries messages to other users. send throws an IntercomError when it cannot. */
 export interface Signaler {
   send(m: Outgoing): void;
+  /** ready throws the IntercomError send would throw now (the broker is down, say); optional. */
+  ready?(): void;
 }
 
 /** Logger receives the engine's diagnostics (console by default). */
@@ -239,6 +241,9 @@ export class CallEngine {
     if (!opts || !isValidId(opts.channelId) || !isValidId(opts.targetUserId)) {
       throw new IntercomError('invalid-options', `intercom: makeCall needs a valid channelId and targetUserId (1-64 of A-Z a-z 0-9 _ . -), got ${JSON.stringify({ channelId: opts?.channelId, targetUserId: opts?.targetUserId })}`);
     }
+    if (RESERVED_CHANNELS.includes(opts.channelId)) {
+      throw new IntercomError('invalid-options', `intercom: channel ${JSON.stringify(opts.channelId)} is reserved by the topic layout (${RESERVED_CHANNELS.join(', ')}); pick another channel id`);
+    }
     if (opts.targetUserId === this.cfg.userId) throw new IntercomError('invalid-options', 'intercom: cannot call oneself');
     const media: LocalMedia = opts.mediaStream ? { stream: opts.mediaStream } : { constraints: opts.constraints ?? { ...DEFAULT_CONSTRAINTS } };
     const cur = this.call;
@@ -250,6 +255,9 @@ export class CallEngine {
       return { ...cur.info };
     }
     if (cur) throw new IntercomError('busy', `intercom: a call is already in progress (${cur.status}); end it before placing another`);
+    // Offline: refuse now, before the microphone is asked for, rather than leave
+    // an invite queued that could ring the door much later (Go: ErrOffline).
+    this.cfg.signaler.ready?.();
     const call = this.newCall({
       channelId: opts.channelId,
       callId: this.cfg.newCallId(),
@@ -274,13 +282,14 @@ export class CallEngine {
       throw err;
     }
     if (call.ended) return { ...call.info };
-    if (!this.trySend(call, {
+    const notSent = this.sendError(call, {
       type: 'invite', channel: call.info.channelId, call: call.info.callId, to: call.info.calleeId,
       sdp, media: peer.mediaFlags(), ttl: this.t.ring, ...(this.cfg.name ? { name: this.cfg.name } : {}),
-    })) {
-      const err = new IntercomError('signaling', 'intercom: could not send the invite: is the broker connected?');
-      this.end(call, 'failed', { error: err });
-      throw err;
+    });
+    if (notSent) {
+      // The signaler's own error says why (offline, naming the broker).
+      this.end(call, 'failed', { error: notSent });
+      throw notSent;
     }
     call.signaled = true;
     this.flushLocalCandidates(call);
@@ -948,14 +957,19 @@ export class CallEngine {
   }
 
   private trySend(call: Call | null, m: Outgoing): boolean {
+    return this.sendError(call, m) === null;
+  }
+
+  /** sendError sends m and returns null, or the error it could not be sent with (logged, and emitted on call). */
+  private sendError(call: Call | null, m: Outgoing): IntercomError | null {
     try {
       this.cfg.signaler.send(m);
-      return true;
+      return null;
     } catch (e) {
       const err = e instanceof IntercomError ? e : new IntercomError('signaling', `intercom: could not send ${m.type}: ${(e as Error)?.message ?? e}`, e);
       this.log.warn(err.message);
       if (call && !call.ended) this.emitError(call, err);
-      return false;
+      return err;
     }
   }
 

@@ -51,11 +51,20 @@ export type Outgoing = Omit<Envelope, 'v' | 'from' | 'fromDevice' | 'seq' | 'ts'
 
 const ID_RE = /^[A-Za-z0-9_.-]{1,64}$/;
 
-/** Ids the topic layout uses at the channel's level. */
-export const RESERVED_CHANNELS: readonly string[] = ['ctl', 'state'];
+/** Ids the topic layout uses at the channel's level (Go: mqttsignal/topic.go reservedChannels). */
+export const RESERVED_CHANNELS: readonly string[] = ['ctl', 'state', 'event'];
+
+/** isValidChannel: a valid id that the topic layout does not reserve. */
+export function isValidChannel(s: unknown): s is string {
+  return isValidId(s) && !RESERVED_CHANNELS.includes(s);
+}
 
 const MAX_TTL_MS = 3_600_000;
-const MAX_NAME_BYTES = 256;
+/** The longest display name (UTF-8 bytes) an envelope may carry. */
+export const MAX_NAME_BYTES = 256;
+
+/** How many (from, fromDevice, seq) triples the dedupe memory keeps: Go's and docs/security.md's 4096. */
+export const DEDUPE_CAPACITY = 4096;
 
 /**
  * What each type requires beyond the common fields, and the reasons it may carry:
@@ -218,7 +227,8 @@ export function validateEnvelope(o: unknown): DecodeResult {
   } else if (type === 'candidate') {
     return fail('missing-field', 'candidate: missing candidate ("" means end of candidates)');
   }
-  for (const [k, v] of [['sdp', m.sdp], ['name', m.name], ['candidate', cand ? cand.candidate + (cand.sdpMid ?? '') : '']] as const) {
+  // Each field on its own: two halves of a pair split over two fields are two lone surrogates.
+  for (const [k, v] of [['sdp', m.sdp], ['name', m.name], ['candidate', cand?.candidate], ['candidate sdpMid', cand?.sdpMid]] as const) {
     if (typeof v === 'string' && !isWellFormed(v)) return fail('bad-value', `${type}: ${k} is not valid UTF-8 (a lone surrogate)`);
   }
   if (typeof m.name === 'string' && new TextEncoder().encode(m.name).length > MAX_NAME_BYTES) return fail('bad-value', `${type}: name over ${MAX_NAME_BYTES} bytes`);
@@ -274,9 +284,16 @@ export function decodeEnvelope(topic: string, payload: string | Uint8Array, self
   if (size > MAX_ENVELOPE_BYTES) return fail('oversize', `oversize: ${size} bytes > ${MAX_ENVELOPE_BYTES}`);
   const where = parseInboxTopic(topic);
   if (!where) return fail('topic-mismatch', `not an inbox topic: ${topic}`);
+  let text: string;
+  try {
+    // fatal: invalid UTF-8 is refused, not turned into U+FFFD (which would verify other bytes than were signed).
+    text = typeof payload === 'string' ? payload : new TextDecoder('utf-8', { fatal: true }).decode(payload);
+  } catch {
+    return fail('invalid-json', 'invalid JSON: the payload is not valid UTF-8');
+  }
   let o: unknown;
   try {
-    o = JSON.parse(typeof payload === 'string' ? payload : new TextDecoder().decode(payload));
+    o = JSON.parse(text);
   } catch (e) {
     return fail('invalid-json', `invalid JSON: ${(e as Error).message}`);
   }
@@ -299,7 +316,7 @@ export function decodeEnvelope(topic: string, payload: string | Uint8Array, self
  */
 export class Deduper {
   private readonly seen = new Set<string>();
-  constructor(private readonly capacity = 1024) {}
+  constructor(private readonly capacity = DEDUPE_CAPACITY) {}
 
   /** seenBefore records the triple and reports whether it had been seen already. */
   seenBefore(from: string, fromDevice: string, seq: number): boolean {

@@ -157,6 +157,32 @@ describe('outgoing call', () => {
     assert.equal(r.last('ended').endReasonCode, 'failed');
   });
 
+  it('offline: the signaler\'s ready() error comes out of makeCall before any media or event', async () => {
+    const offline = new IntercomError('signaling', 'intercom: offline: the broker at ws://door.local:1884 is not connected (reconnecting)');
+    const r = rig();
+    (r.sig as unknown as { ready: () => void }).ready = () => { throw offline; };
+    await assert.rejects(r.engine.makeCall({ channelId: 'home', targetUserId: 'door' }), (e) => e === offline);
+    assert.equal(r.peers.peers.length, 0, 'no peer, no getUserMedia');
+    assert.deepEqual(r.events, [], 'nothing rang, no call events');
+    assert.equal(r.sig.sent.length, 0);
+    assert.equal(r.engine.status, 'idle');
+  });
+
+  it('the invite\'s own send error is what makeCall rejects with', async () => {
+    const r = rig();
+    r.sig.send = () => { throw new IntercomError('signaling', 'intercom: offline: the broker at ws://x is not connected'); };
+    await assert.rejects(r.engine.makeCall({ channelId: 'home', targetUserId: 'door' }), /offline: the broker at ws:\/\/x/);
+    assert.equal(r.last('ended').endReasonCode, 'failed');
+  });
+
+  it('refuses a reserved channel (ctl, state, event)', async () => {
+    for (const ch of ['ctl', 'state', 'event']) {
+      const r = rig();
+      await assert.rejects(r.engine.makeCall({ channelId: ch, targetUserId: 'door' }), { code: 'invalid-options', message: /reserved/ });
+      assert.equal(r.sig.sent.length, 0);
+    }
+  });
+
   it('cancelled while getUserMedia runs: nothing is sent after the cancel', async () => {
     const r = rig();
     const p = r.engine.makeCall({ channelId: 'home', targetUserId: 'door' });

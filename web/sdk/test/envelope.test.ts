@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Deduper, SeqCounter, decodeEnvelope, inboxTopic, isValidId, parsePresenceTopic, presenceTopic } from '../src/envelope.js';
+import { DEDUPE_CAPACITY, Deduper, SeqCounter, decodeEnvelope, inboxTopic, isValidChannel, isValidId, parsePresenceTopic, presenceTopic } from '../src/envelope.js';
 
 const self = { userId: 'panel', deviceId: 'panel-tab' };
 const topic = inboxTopic('home', 'panel');
@@ -134,6 +134,32 @@ describe('drop reasons', () => {
     });
   }
 
+  it('a payload that is not valid UTF-8: invalid-json, not decoded with U+FFFD', () => {
+    const good = new TextEncoder().encode(JSON.stringify(env({ name: 'Front door' })));
+    assert.ok(decodeEnvelope(topic, good, self).ok);
+    const text = JSON.stringify(env({ name: 'Front door' }));
+    const at = text.indexOf('Front');
+    const bad = new Uint8Array([...new TextEncoder().encode(text.slice(0, at)), 0xff, 0xfe, ...new TextEncoder().encode(text.slice(at))]);
+    const r = decodeEnvelope(topic, bad, self);
+    assert.equal(r.ok ? 'accepted' : r.drop, 'invalid-json');
+    assert.match((r as { reason: string }).reason, /not valid UTF-8/);
+  });
+
+  it('a surrogate pair split between candidate and sdpMid: each is a lone surrogate, bad-value', () => {
+    const r = decode(env({ candidate: { candidate: 'candidate:1 \ud83d', sdpMid: '\ude00' } }));
+    assert.equal(r.ok ? 'accepted' : r.drop, 'bad-value');
+    assert.ok(decode(env({ candidate: { candidate: 'candidate:1 \ud83d\ude00', sdpMid: '0' } })).ok, 'a whole pair is fine');
+  });
+
+  it('the reserved channels include event (Go\'s topic.go): ctl, state, event', () => {
+    for (const ch of ['ctl', 'state', 'event']) {
+      assert.equal(isValidChannel(ch), false, ch);
+      const r = decode(env({ channel: ch }), inboxTopic(ch, 'panel'));
+      assert.equal(r.ok ? 'accepted' : r.drop, 'bad-id', ch);
+    }
+    assert.equal(isValidChannel('home'), true);
+  });
+
   it('keeps a candidate on any type, as Go does, so that a signature covers it', () => {
     const r = decode(env({ candidate: { candidate: '', sdpMid: '' } }));
     assert.ok(r.ok);
@@ -167,6 +193,15 @@ describe('Deduper', () => {
     assert.equal(d.seenBefore('door', 'door-pi', 1), true);
     assert.equal(d.seenBefore('door', 'door-2', 1), false, 'seq is per device');
     assert.equal(d.seenBefore('gate', 'door-pi', 1), false, 'and per user: two users may name a device alike');
+  });
+  it('remembers 4096 by default, as Go and docs/security.md', () => {
+    assert.equal(DEDUPE_CAPACITY, 4096);
+    const d = new Deduper();
+    for (let i = 1; i <= 4096; i++) d.seenBefore('u', 'a', i);
+    assert.equal(d.seenBefore('u', 'a', 1), true, 'the first of 4096 is still remembered');
+    assert.equal(d.seenBefore('u', 'a', 4097), false);
+    assert.equal(d.seenBefore('u', 'a', 2), true);
+    assert.equal(d.seenBefore('u', 'a', 1), false, 'the 4097th pushed the oldest out');
   });
   it('forgets the oldest beyond its capacity', () => {
     const d = new Deduper(2);
