@@ -17,7 +17,7 @@ func (c *Client) handle(m Message) {
 	case m.ToDevice != "" && m.ToDevice != c.cfg.DeviceID:
 		c.drop(m, "addressed to another device")
 		return
-	case m.FromDevice == c.cfg.DeviceID:
+	case m.From == c.cfg.UserID && m.FromDevice == c.cfg.DeviceID:
 		c.drop(m, "sent by this device")
 		return
 	case c.isFinished(m.CallID):

@@ -18,9 +18,8 @@ type Auth struct {
 	// Trust holds the public keys of the devices this one accepts signaling from.
 	Trust *trust.Store
 	// Require drops every envelope that is not signed by the key Trust holds for
-	// its sender. Without it, unsigned envelopes and envelopes from devices
-	// Trust does not know pass, while a signature that Trust can check and that
-	// fails drops the envelope all the same.
+	// its sender. Without it, envelopes from devices Trust does not know pass
+	// unchecked; a device Trust knows must still sign, and correctly.
 	Require bool
 	// Window bounds how far an envelope's "ts" may be from this device's clock
 	// when it is verified, either way. Default DefaultAuthWindow.
@@ -125,13 +124,18 @@ func (w *wire) sign(key ed25519.PrivateKey) {
 // authenticate applies a to envelope w (already validated) received at now.
 // It returns nil when the envelope may touch call state.
 func (a *authState) authenticate(w *wire, now time.Time) *DecodeError {
+	key, known := a.Trust.Lookup(w.From, w.FromDevice)
 	if w.Sig == "" {
-		if a.Require {
+		switch {
+		case a.Require:
 			return dropf(DropUnsigned, "sig", "%s from %s/%s is not signed, and this device requires signed signaling; enroll the sender (docs/security.md)", w.Type, w.From, w.FromDevice)
+		case known:
+			// Stripping the signature must not turn a message that would
+			// fail verification into one that is accepted unchecked.
+			return dropf(DropUnsigned, "sig", "%s from %s/%s is not signed, but a key is enrolled for that device", w.Type, w.From, w.FromDevice)
 		}
 		return nil
 	}
-	key, known := a.Trust.Lookup(w.From, w.FromDevice)
 	if !known {
 		if a.Require {
 			return dropf(DropUnknownSender, "fromDevice", "no key is trusted for %s/%s; enroll it with `intercomd keys add` (docs/security.md)", w.From, w.FromDevice)

@@ -84,7 +84,8 @@ func TestAuthenticate(t *testing.T) {
 	}{
 		{"signed by the enrolled key", strict, signedInvite(t, door, nil), authNow, DropUnknown},
 		{"unsigned, required", strict, signedInvite(t, nil, nil), authNow, DropUnsigned},
-		{"unsigned, not required", lenient, signedInvite(t, nil, nil), authNow, DropUnknown},
+		{"unsigned, not required, from an enrolled device", lenient, signedInvite(t, nil, nil), authNow, DropUnsigned},
+		{"unsigned, not required, from an unknown device", lenient, signedInvite(t, nil, func(m *call.Message) { m.FromDevice = "door-2" }), authNow, DropUnknown},
 		{"signed by another key", strict, signedInvite(t, mallory, nil), authNow, DropBadSignature},
 		{"signed by another key, not required", lenient, signedInvite(t, mallory, nil), authNow, DropBadSignature},
 		{"a device nobody enrolled", strict, signedInvite(t, mallory, func(m *call.Message) { m.FromDevice = "door-2" }), authNow, DropUnknownSender},

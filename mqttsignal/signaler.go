@@ -561,11 +561,13 @@ func (s *Signaler) onMessage(_ mqtt.Client, msg mqtt.Message) {
 			s.drop(DropDuplicate, topic, fmt.Errorf("mqttsignal: dropped (duplicate): %s from %s seq %d was already delivered", m.Type, m.FromDevice, m.Seq))
 			return
 		}
-		if !s.messages.push(m) {
-			s.drop(DropQueueFull, topic, fmt.Errorf("mqttsignal: dropped (queue-full): %s from %s/%s: %d messages wait for the call engine; it is stuck or the broker is flooded", m.Type, m.From, m.FromDevice, MessageQueueLimit))
-			return
-		}
+		// Counted before the push: a reader may see the message (and read
+		// Stats) before push returns.
 		s.delivered.Add(1)
+		if !s.messages.push(m) {
+			s.delivered.Add(^uint64(0)) // it was not delivered after all
+			s.drop(DropQueueFull, topic, fmt.Errorf("mqttsignal: dropped (queue-full): %s from %s/%s: %d messages wait for the call engine; it is stuck or the broker is flooded", m.Type, m.From, m.FromDevice, MessageQueueLimit))
+		}
 	case topicPresence:
 		p, online, err := DecodePresence(topic, payload)
 		if err != nil {
