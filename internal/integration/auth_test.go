@@ -29,8 +29,8 @@ type attacker struct {
 func newAttacker(t *testing.T, url string) *attacker {
 	a := &attacker{t: t, seen: map[string][][]byte{}}
 	a.c = paho.NewClient(paho.NewClientOptions().AddBroker(url).SetClientID("mallory"))
-	if tok := a.c.Connect(); tok.Wait() && tok.Error() != nil {
-		t.Fatal(tok.Error())
+	if tok := a.c.Connect(); !tok.WaitTimeout(10*time.Second) || tok.Error() != nil {
+		t.Fatalf("mallory connecting: %v", tok.Error())
 	}
 	t.Cleanup(func() { a.c.Disconnect(100) })
 	tok := a.c.Subscribe(mqttsignal.InboxTopic("home", "+"), 1, func(_ paho.Client, m paho.Message) {
@@ -38,7 +38,9 @@ func newAttacker(t *testing.T, url string) *attacker {
 		a.seen[m.Topic()] = append(a.seen[m.Topic()], append([]byte(nil), m.Payload()...))
 		a.mu.Unlock()
 	})
-	tok.Wait()
+	if !tok.WaitTimeout(10*time.Second) || tok.Error() != nil {
+		t.Fatalf("mallory subscribing: %v", tok.Error())
+	}
 	return a
 }
 
@@ -68,8 +70,8 @@ func (a *attacker) publish(topic string, m map[string]any) {
 	if err != nil {
 		a.t.Fatal(err)
 	}
-	if tok := a.c.Publish(topic, 1, false, b); tok.Wait() && tok.Error() != nil {
-		a.t.Fatal(tok.Error())
+	if tok := a.c.Publish(topic, 1, false, b); !tok.WaitTimeout(10*time.Second) || tok.Error() != nil {
+		a.t.Fatalf("mallory publishing: %v", tok.Error())
 	}
 }
 
@@ -161,8 +163,8 @@ func TestSignedSignalingResistsTheBroker(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if tok := mallory.c.Publish(inbox, 1, false, payload); tok.Wait() && tok.Error() != nil {
-				t.Fatal(tok.Error())
+			if tok := mallory.c.Publish(inbox, 1, false, payload); !tok.WaitTimeout(10*time.Second) || tok.Error() != nil {
+				t.Fatalf("mallory publishing: %v", tok.Error())
 			}
 			waitDropped(t, panel, mqttsignal.DropBadSignature, 2)
 
