@@ -98,19 +98,7 @@ func TestALSACall(t *testing.T) {
 		}
 	})
 
-	waitFor(t, 60*time.Second, "the panel online", func() bool {
-		for _, p := range door.sig.Online("home") {
-			if p.User == "panel" {
-				return true
-			}
-		}
-		return false
-	})
-	start := time.Now()
-	if _, err := door.c.MakeCall(context.Background(), call.MakeCallOptions{ChannelID: "home", TargetUserID: "panel"}); err != nil {
-		t.Fatal(err)
-	}
-	waitFor(t, 60*time.Second, "connected", func() bool {
+	start := callPanel(t, door.c, door.sig, func() bool {
 		return door.c.Snapshot().Status == call.StatusConnected && panel.c.Snapshot().Status == call.StatusConnected
 	})
 	t.Logf("connected %s after makeCall", time.Since(start).Round(time.Millisecond))

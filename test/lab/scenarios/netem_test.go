@@ -99,21 +99,8 @@ func TestNetem(t *testing.T) {
 		}
 	})
 
-	// The panel joins the broker once its namespace is wired; call it as
-	// soon as it is online.
-	waitFor(t, 60*time.Second, "the panel online", func() bool {
-		for _, p := range door.sig.Online("home") {
-			if p.User == "panel" {
-				return true
-			}
-		}
-		return false
-	})
-	start := time.Now()
-	if _, err := door.c.MakeCall(context.Background(), call.MakeCallOptions{ChannelID: "home", TargetUserID: "panel"}); err != nil {
-		t.Fatal(err)
-	}
-	waitFor(t, 60*time.Second, "connected", func() bool { return door.c.Snapshot().Status == call.StatusConnected })
+	// The panel joins the broker once its namespace is wired.
+	start := callPanel(t, door.c, door.sig, func() bool { return door.c.Snapshot().Status == call.StatusConnected })
 	t.Logf("clean link: connected %s after makeCall", time.Since(start).Round(time.Millisecond))
 
 	stats := func() call.MediaStats {
@@ -355,6 +342,27 @@ func run(t *testing.T, args ...string) {
 	if err != nil {
 		t.Fatalf("%s: %v\n%s", strings.Join(args, " "), err, out)
 	}
+}
+
+// callPanel has door call the user "panel" on channel home as soon as the
+// panel is online, and waits until connected says so. It returns when the
+// call was placed.
+func callPanel(t *testing.T, door *call.Client, sig *mqttsignal.Signaler, connected func() bool) time.Time {
+	t.Helper()
+	waitFor(t, 60*time.Second, "the panel online", func() bool {
+		for _, p := range sig.Online("home") {
+			if p.User == "panel" {
+				return true
+			}
+		}
+		return false
+	})
+	start := time.Now()
+	if _, err := door.MakeCall(context.Background(), call.MakeCallOptions{ChannelID: "home", TargetUserID: "panel"}); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, 60*time.Second, "connected", connected)
+	return start
 }
 
 func waitFor(t *testing.T, d time.Duration, what string, ok func() bool) {
