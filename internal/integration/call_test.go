@@ -10,7 +10,6 @@ import (
 	"github.com/intercomd/intercomd/device"
 	"github.com/intercomd/intercomd/internal/mqtttest"
 	"github.com/intercomd/intercomd/mqttsignal"
-	"github.com/intercomd/intercomd/webrtcpeer"
 )
 
 // brokers are the two real brokers every flow runs over.
@@ -36,51 +35,14 @@ type stationOpts struct {
 	auth        *mqttsignal.Auth // signed signaling (nil: none)
 }
 
+// newStation is a station with the settings of the flow tests: a one-second
+// disconnect timeout, so that a vanished peer fails within the test.
 func newStation(t testing.TB, url, user, device string, o stationOpts) *station {
 	t.Helper()
-	log := mqtttest.Logger(t)
-	sig, err := mqttsignal.New(mqttsignal.Options{
-		Brokers: []string{url}, UserID: user, DeviceID: device, Name: user,
-		Channels: []string{"home"}, Logger: log, Auth: o.auth,
+	return newFaultStation(t, url, user, device, faultOpts{
+		noSource: o.sendNothing, ringTimeout: o.ringTimeout, auth: o.auth,
+		disconnectTimeout: time.Second, connectWait: 5 * time.Second,
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	if err := sig.WaitConnected(ctx); err != nil {
-		t.Fatalf("%s: connecting to %s: %v", device, url, err)
-	}
-	var src webrtcpeer.MediaSource
-	var closeSrc func() error
-	if !o.sendNothing {
-		syn, err := newSource(device, log)
-		if err != nil {
-			t.Fatal(err)
-		}
-		src, closeSrc = syn, syn.Close
-	}
-	peers, err := webrtcpeer.NewFactory(webrtcpeer.Config{Source: src, Logger: log})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := call.NewClient(call.Config{
-		UserID: user, DeviceID: device, Name: user, Signaler: sig, Peers: peers,
-		Logger: log, RingTimeout: o.ringTimeout, DisconnectTimeout: time.Second,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := &station{t: t, c: c, sig: sig, events: make(chan call.Event, 256)}
-	c.OnAny(func(e call.Event) { s.events <- e })
-	t.Cleanup(func() {
-		c.Close()
-		sig.Close()
-		if closeSrc != nil {
-			closeSrc()
-		}
-	})
-	return s
 }
 
 func newSource(streamID string, log *slog.Logger) (*device.Synthetic, error) {

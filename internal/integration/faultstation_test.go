@@ -31,9 +31,13 @@ type faultOpts struct {
 	net transport.Net
 	// log is the logger of every part; nil: mqtttest.Logger(t).
 	log *slog.Logger
-	// disconnectTimeout of the call engine; 0: the production default (5 s).
+	// disconnectTimeout of the call engine; 0: the production default (10 s).
 	disconnectTimeout time.Duration
 	ringTimeout       time.Duration
+	// auth signs and verifies signaling; nil: neither.
+	auth *mqttsignal.Auth
+	// connectWait bounds the wait for the broker; 0: 15 s.
+	connectWait time.Duration
 }
 
 // newFaultStation is newStation with faultOpts.
@@ -45,12 +49,15 @@ func newFaultStation(t testing.TB, url, user, dev string, o faultOpts) *station 
 	}
 	sig, err := mqttsignal.New(mqttsignal.Options{
 		Brokers: []string{url}, UserID: user, DeviceID: dev, Name: user,
-		Channels: []string{"home"}, Logger: log,
+		Channels: []string{"home"}, Logger: log, Auth: o.auth,
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	if o.connectWait == 0 {
+		o.connectWait = 15 * time.Second
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), o.connectWait)
 	defer cancel()
 	if err := sig.WaitConnected(ctx); err != nil {
 		t.Fatalf("%s: connecting to %s: %v", dev, url, err)
