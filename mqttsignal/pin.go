@@ -49,13 +49,18 @@ func PinOfFile(path string) (string, error) {
 // checkPins validates the text form of pins.
 func checkPins(pins []string) error {
 	for _, p := range pins {
-		rest, ok := strings.CutPrefix(p, pinPrefix)
-		b, err := base64.StdEncoding.DecodeString(rest)
-		if !ok || err != nil || len(b) != sha256.Size {
+		if !ValidPin(p) {
 			return optErr("TLS.PinSHA256 %q is not a pin; write sha256/ and the base64 SHA-256 of the broker's public key (`intercomd keys pin --cert FILE` prints it)", p)
 		}
 	}
 	return nil
+}
+
+// ValidPin reports whether p has the form Pin returns.
+func ValidPin(p string) bool {
+	rest, ok := strings.CutPrefix(p, pinPrefix)
+	b, err := base64.StdEncoding.DecodeString(rest)
+	return ok && err == nil && len(b) == sha256.Size
 }
 
 // pinVerifier accepts a connection only when the broker's certificate carries

@@ -6,7 +6,6 @@ package config
 
 import (
 	"bytes"
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
@@ -24,6 +23,7 @@ import (
 	"github.com/intercomd/intercomd/device"
 	"github.com/intercomd/intercomd/gpio"
 	"github.com/intercomd/intercomd/homeassistant"
+	"github.com/intercomd/intercomd/mqttsignal"
 )
 
 // Config is the whole daemon configuration. The yaml tags are the file's keys.
@@ -417,8 +417,7 @@ func (c *Config) Validate() error {
 			bad("mqtt.pin_sha256, mqtt.ca_file and mqtt.cert_file need a TLS mqtt.url (ssl:// or wss://), got %s://: nothing would be checked and signaling would travel in clear", scheme)
 		}
 		for _, p := range c.MQTT.PinSHA256 {
-			rest, ok := strings.CutPrefix(p, "sha256/")
-			if b, err := base64.StdEncoding.DecodeString(rest); !ok || err != nil || len(b) != 32 {
+			if !mqttsignal.ValidPin(p) {
 				bad("mqtt.pin_sha256 %q is not a pin; write sha256/ and the base64 SHA-256 of the broker's public key (intercomd keys pin --cert FILE prints it)", p)
 			}
 		}
