@@ -35,23 +35,17 @@ const DefaultAuthWindow = 2 * time.Minute
 // intercomd signaling cannot be passed off as one over anything else.
 const sigDomain = "intercomd-signaling-v1\n"
 
-// authState is the Auth in force, with its defaults filled in; SetAuth swaps
-// it whole.
-type authState struct {
-	Auth
-}
+// authHolder lets the receive path read the Auth in force, defaults filled
+// in, without a lock while SetAuth replaces it.
+type authHolder struct{ p atomic.Pointer[Auth] }
 
-// authHolder lets the receive path read the Auth without a lock while a reload
-// replaces it.
-type authHolder struct{ p atomic.Pointer[authState] }
-
-func (h *authHolder) load() *authState { return h.p.Load() }
+func (h *authHolder) load() *Auth { return h.p.Load() }
 
 func (h *authHolder) store(a Auth) {
 	if a.Window <= 0 {
 		a.Window = DefaultAuthWindow
 	}
-	h.p.Store(&authState{a})
+	h.p.Store(&a)
 }
 
 // signedBytes is what a signature covers: every field a receiver acts on, the
@@ -123,7 +117,7 @@ func (w *wire) sign(key ed25519.PrivateKey) {
 
 // authenticate applies a to envelope w (already validated) received at now.
 // It returns nil when the envelope may touch call state.
-func (a *authState) authenticate(w *wire, now time.Time) *DecodeError {
+func (a *Auth) authenticate(w *wire, now time.Time) *DecodeError {
 	key, known := a.Trust.Lookup(w.From, w.FromDevice)
 	if w.Sig == "" {
 		switch {

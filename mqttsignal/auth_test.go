@@ -64,7 +64,7 @@ func signedInvite(t testing.TB, key ed25519.PrivateKey, edit func(*call.Message)
 	return w
 }
 
-func authOf(a Auth) *authState {
+func authOf(a Auth) *Auth {
 	var h authHolder
 	h.store(a)
 	return h.load()
@@ -77,7 +77,7 @@ func TestAuthenticate(t *testing.T) {
 	lenient := authOf(Auth{Trust: trusted})
 	for _, tc := range []struct {
 		name string
-		auth *authState
+		auth *Auth
 		w    *wire
 		at   time.Time
 		want DropReason // DropUnknown: accepted
